@@ -1,0 +1,89 @@
+"""The trusted harness: the sandbox container's main process.
+
+It reads one job from stdin (problem files, tests with their seeds, the submission, an HMAC key), then:
+  1. makes itself non-dumpable, so same-uid processes cannot read its memory, fds or environment;
+  2. spawns two runner processes, one with the reference and one with the submission;
+  3. generates each test's inputs, has both runners compute outputs from their own copy of the inputs,
+     and compares them here, outside the submission's process;
+  4. on a full pass (submit mode), times both runners on identical fresh inputs, interleaved, with the
+     submission's processes frozen while the reference is timed;
+  5. writes every event to stdout as a line signed with the job's key. The worker ignores unsigned lines,
+     so nothing the submission prints can forge a verdict.
+Nothing here imports Django; nothing the submission returns is unpickled.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import hmac
+import json
+import os
+import sys
+import threading
+import traceback
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from graders.sandbox.processes import Child  # noqa: E402
+
+PR_SET_DUMPABLE = 4
+
+
+class Emitter:
+    """Signed event lines on stdout: `TJ1 <hmac-sha256 hex> <json>`."""
+
+    def __init__(self, key: bytes) -> None:
+        self.key = key
+        self.seq = 0
+        self.lock = threading.Lock()
+
+    def emit(self, event: str, **data: Any) -> None:
+        with self.lock:
+            self.seq += 1
+            body = json.dumps({"event": event, "seq": self.seq, **data}, allow_nan=False, default=str).encode()
+            sig = hmac.new(self.key, body, hashlib.sha256).hexdigest().encode()
+            line = memoryview(b"TJ1 " + sig + b" " + body + b"\n")
+            while line:
+                line = line[os.write(1, line):]
+
+
+def set_non_dumpable() -> None:
+    """Make /proc/<pid>/{mem,fd,environ} and ptrace unavailable to other processes of our uid."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE) failed")
+
+
+def main() -> None:
+    job = json.loads(sys.stdin.buffer.read())
+    sys.stdin.close()
+    set_non_dumpable()
+    emitter = Emitter(bytes.fromhex(job.pop("key")))
+    # Start both runners now: their torch imports overlap with ours, below.
+    reference = Child("reference", job, job["problem"]["reference_code"], private=True)
+    user = Child("submission", job, job["solution"], private=False)
+    from graders.sandbox.judging import Harness, InterferenceError, ProblemError
+
+    harness: Harness | None = None
+    try:
+        harness = Harness(job, emitter.emit, reference, user)
+        harness.run()
+    except InterferenceError as exc:
+        emitter.emit("final", verdict="RE", message=str(exc), tests=[])
+    except ProblemError as exc:
+        emitter.emit("final", verdict="IE", message=f"problem error: {exc}", tests=[])
+    except Exception:  # noqa: BLE001 - the harness must always end with a signed verdict
+        emitter.emit("final", verdict="IE", message="harness error:\n" + traceback.format_exc()[-4000:], tests=[])
+    finally:
+        for child in (harness.reference, harness.user) if harness is not None else (reference, user):
+            if child is not None:
+                child.kill()
+        if harness is not None:
+            harness.sweep()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""API shapes. A problem exposes only its public parts: never the reference, tests.py, hidden tests or
+wrong solutions. A submission exposes exactly what `judge.views.submission_payload` lets a browser see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from judge.models import Problem, Submission
+from judge.validators import validate_code
+from judge.views import submission_payload
+
+
+class ProblemListSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Problem
+        fields = ["slug", "title", "kind", "difficulty", "topics", "gpu"]
+
+
+class SampleTestSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    params = serializers.DictField()
+
+
+class ProblemDetailSerializer(ProblemListSerializer):
+    """The statement (Markdown), starter code, signature, hints and the sample tests' parameters."""
+
+    statement = serializers.SerializerMethodField()
+    starter = serializers.SerializerMethodField()
+    signature = serializers.SerializerMethodField()
+    hints = serializers.SerializerMethodField()
+    samples = serializers.SerializerMethodField()
+    version = serializers.SerializerMethodField()
+
+    class Meta(ProblemListSerializer.Meta):
+        fields = [*ProblemListSerializer.Meta.fields, "version", "signature", "statement", "starter", "hints",
+                  "samples"]
+
+    def get_statement(self, problem: Problem) -> str:
+        return problem.package().statement
+
+    def get_starter(self, problem: Problem) -> str:
+        return problem.package().starter
+
+    def get_signature(self, problem: Problem) -> str:
+        return problem.package().signature
+
+    def get_version(self, problem: Problem) -> str:
+        return problem.live_version.version
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_hints(self, problem: Problem) -> list[str]:
+        return list(problem.package().hints)
+
+    @extend_schema_field(SampleTestSerializer(many=True))
+    def get_samples(self, problem: Problem) -> list[dict[str, Any]]:
+        return [{"name": t.name, "params": t.params} for t in problem.package().test_cases("sample")]
+
+
+class SubmissionCreateSerializer(serializers.Serializer):
+    problem = serializers.SlugRelatedField(slug_field="slug", queryset=Problem.visible())
+    code = serializers.CharField(trim_whitespace=False)
+    mode = serializers.ChoiceField(choices=Submission.Mode.choices, default=Submission.Mode.SUBMIT)
+
+    def validate_code(self, code: str) -> str:
+        return validate_code(code)
+
+
+class TestResultSerializer(serializers.Serializer):
+    index = serializers.IntegerField()
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    verdict = serializers.CharField()
+    message = serializers.CharField(help_text="Empty for hidden tests.")
+    time_ms = serializers.FloatField(allow_null=True)
+    details = serializers.DictField(allow_null=True, help_text="Sample tests only: input, expected, actual, printed.")
+
+
+class SubmissionSerializer(serializers.Serializer):
+    """Read-only: built from `submission_payload`, so the API can never show more than the site."""
+
+    id = serializers.IntegerField()
+    problem = serializers.CharField()
+    mode = serializers.CharField()
+    status = serializers.CharField()
+    done = serializers.BooleanField()
+    verdict = serializers.CharField()
+    verdict_name = serializers.CharField()
+    message = serializers.CharField()
+    score = serializers.FloatField(allow_null=True)
+    speedup = serializers.FloatField(allow_null=True)
+    user_ms = serializers.FloatField(allow_null=True)
+    ref_ms = serializers.FloatField(allow_null=True)
+    hardware = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    results = TestResultSerializer(many=True)
+
+    def to_representation(self, submission: Submission) -> dict[str, Any]:
+        return submission_payload(submission)

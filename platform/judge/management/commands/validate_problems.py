@@ -1,0 +1,20 @@
+import sys
+
+from django.core.management.base import BaseCommand
+
+from graders.cli import validate
+
+
+class Command(BaseCommand):
+    help = ("Grade every problem's reference (must be Accepted) and known-wrong solutions (must get their "
+            "declared verdicts) through the real sandbox, and print a table.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("slugs", nargs="*")
+        parser.add_argument("--jobs", type=int, default=2, help="gradings in parallel")
+        parser.add_argument("--no-cache", action="store_true", help="ignore results cached by problem version")
+
+    def handle(self, *args, slugs, jobs, no_cache, **options):
+        status = validate(slugs, jobs, not no_cache, self.stdout._out)
+        self.stdout.flush()
+        sys.exit(status)

@@ -1,0 +1,194 @@
+"""The judge's data: problems and their versions, submissions with one status state machine, per-test rows.
+
+Visibility and state rules live here, on the models, so views stay thin.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from graders.package import ProblemPackage, load_package
+
+
+class Problem(models.Model):
+    """A coding problem; what users see is its live version."""
+
+    class Difficulty(models.TextChoices):
+        EASY = "easy"
+        MEDIUM = "medium"
+        HARD = "hard"
+
+    class Kind(models.TextChoices):
+        CODING = "coding"
+        DEBUGGING = "debugging"
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.CODING)
+    difficulty = models.CharField(max_length=8, choices=Difficulty.choices)
+    topics = models.JSONField(default=list)
+    gpu = models.BooleanField(default=False)
+    is_public = models.BooleanField(default=True)
+    live_version = models.ForeignKey(
+        "ProblemVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def visible(cls) -> models.QuerySet[Problem]:
+        """Problems anyone may browse: public and with a live version."""
+        return cls.objects.filter(is_public=True, live_version__isnull=False)
+
+    def package(self) -> ProblemPackage:
+        if self.live_version is None:
+            raise ValueError(f"problem {self.slug} has no live version")
+        return self.live_version.package()
+
+
+class ProblemVersion(models.Model):
+    """The files of a problem at one content hash. Submissions keep the version they were graded against."""
+
+    problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="versions")
+    version = models.CharField(max_length=32)
+    files = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["problem", "version"], name="unique_problem_version")]
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.problem.slug}@{self.version}"
+
+    def package(self) -> ProblemPackage:
+        return load_package(self.files, f"problems/{self.problem.slug}")
+
+
+class Submission(models.Model):
+    """One graded attempt. `status` follows a single state machine, changed only through `transition`."""
+
+    class Mode(models.TextChoices):
+        RUN = "run"  # the visible samples, with their data shown
+        SUBMIT = "submit"  # samples and hidden tests, then timing
+
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        RUNNING = "running"
+        FINISHED = "finished"  # graded: the verdict says how it went
+        FAILED = "failed"  # could not be graded after every retry: verdict IE
+
+    TRANSITIONS: dict[str, set[str]] = {
+        Status.QUEUED: {Status.RUNNING, Status.FAILED},
+        Status.RUNNING: {Status.FINISHED, Status.FAILED, Status.QUEUED},  # back to queued: retry or lost worker
+        Status.FINISHED: set(),
+        Status.FAILED: set(),
+    }
+
+    class Verdict(models.TextChoices):
+        AC = "AC", "Accepted"
+        WA = "WA", "Wrong Answer"
+        TLE = "TLE", "Time Limit Exceeded"
+        MLE = "MLE", "Memory Limit Exceeded"
+        OLE = "OLE", "Output Limit Exceeded"
+        RE = "RE", "Runtime Error"
+        CE = "CE", "Compilation Error"
+        IE = "IE", "Internal Error"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="submissions")
+    problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="submissions")
+    version = models.ForeignKey(ProblemVersion, on_delete=models.PROTECT, related_name="submissions")
+    mode = models.CharField(max_length=8, choices=Mode.choices, default=Mode.SUBMIT)
+    code = models.TextField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    verdict = models.CharField(max_length=4, choices=Verdict.choices, blank=True)
+    message = models.TextField(blank=True)
+    score = models.FloatField(null=True, blank=True)
+    correctness = models.FloatField(null=True, blank=True)
+    speed_score = models.FloatField(null=True, blank=True)
+    speedup = models.FloatField(null=True, blank=True)
+    user_ms = models.FloatField(null=True, blank=True)
+    ref_ms = models.FloatField(null=True, blank=True)
+    peak_bytes = models.BigIntegerField(null=True, blank=True)
+    implausible_timing = models.BooleanField(default=False)
+    timing = models.JSONField(null=True, blank=True)
+    hardware = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    lease_expires = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["problem", "verdict", "mode"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.problem.slug} {self.status} {self.verdict}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.status in (self.Status.FINISHED, self.Status.FAILED)
+
+    def can_see(self, user: Any) -> bool:
+        """Owners and staff see a submission's code and results."""
+        return user.is_authenticated and (user.pk == self.user_id or user.is_staff)
+
+    def transition(self, source: str, target: str, **fields: Any) -> bool:
+        """Move from `source` to `target` atomically; False when another process got there first."""
+        if target not in self.TRANSITIONS[source]:
+            raise ValueError(f"illegal submission transition {source} -> {target}")
+        updated = Submission.objects.filter(pk=self.pk, status=source).update(status=target, **fields)
+        if updated:
+            self.status = target
+            for name, value in fields.items():
+                setattr(self, name, value)
+        return bool(updated)
+
+    def claim(self, lease_seconds: float) -> bool:
+        """Take a queued submission (or one whose worker's lease ran out) for grading, exactly once."""
+        now = timezone.now()
+        fields = {
+            "status": self.Status.RUNNING,
+            "started_at": now,
+            "lease_expires": now + timezone.timedelta(seconds=lease_seconds),
+            "attempts": models.F("attempts") + 1,
+        }
+        claimable = Q(status=self.Status.QUEUED) | Q(status=self.Status.RUNNING, lease_expires__lt=now)
+        updated = Submission.objects.filter(claimable, pk=self.pk).update(**fields)
+        if updated:
+            self.refresh_from_db()
+        return bool(updated)
+
+
+class TestResult(models.Model):
+    """One test's outcome, written as the harness reports it (live progress)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="results")
+    index = models.PositiveIntegerField()
+    name = models.CharField(max_length=100)
+    kind = models.CharField(max_length=10)  # sample | hidden
+    verdict = models.CharField(max_length=4, choices=Submission.Verdict.choices)
+    message = models.TextField(blank=True)
+    time_ms = models.FloatField(null=True, blank=True)
+    cpu_ms = models.FloatField(null=True, blank=True)
+    weight = models.FloatField(default=1)
+    details = models.JSONField(null=True, blank=True)  # sample tests only: input, expected, actual, printed
+
+    class Meta:
+        ordering = ["index"]
+        constraints = [models.UniqueConstraint(fields=["submission", "index"], name="unique_result_index")]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}:{self.index} {self.verdict}"

@@ -1,0 +1,273 @@
+"""Pages: thin views over the models. Grading happens in the worker; views only queue and read.
+
+Visibility rule for everything a page or JSON shows about a submission: `submission_payload`. Hidden tests
+carry a name, a verdict and a time, never data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import UserCreationForm
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from graders.topics import DIFFICULTIES, TOPICS
+from judge.forms import ProblemFilterForm, SubmissionForm
+from judge.models import Problem, Submission
+from judge.ratelimit import check_and_count
+from judge.rendering import render_markdown
+from judge.tasks import enqueue
+from practice.models import Concept, GiveUp, QuizAttempt
+
+DIFFICULTY_ORDER = {d: i for i, d in enumerate(DIFFICULTIES)}
+
+
+def accepted(user: Any) -> QuerySet[Submission]:
+    """A user's Accepted full submissions: what "solved" means everywhere."""
+    return Submission.objects.filter(user=user, verdict=Submission.Verdict.AC, mode=Submission.Mode.SUBMIT)
+
+
+def _status(row: Any) -> str:
+    return "solved" if row.solved else "attempted" if row.attempted else "new"
+
+
+def problem_rows(user: Any, filters: dict[str, str]) -> list[dict[str, Any]]:
+    """Coding problems and concept questions as list rows, filtered; two queries whatever the count."""
+    kind, search = filters.get("kind", ""), filters.get("q", "").strip()
+    rows: list[dict[str, Any]] = []
+    if kind in ("", "coding", "debugging"):
+        problems = Problem.visible()
+        if kind:
+            problems = problems.filter(kind=kind)
+        if user.is_authenticated:
+            mine = Submission.objects.filter(user=user, problem=OuterRef("pk"))
+            problems = problems.annotate(
+                attempted=Exists(mine),
+                solved=Exists(mine.filter(verdict=Submission.Verdict.AC, mode=Submission.Mode.SUBMIT)))
+        rows += [{"kind": p.kind, "slug": p.slug, "title": p.title, "difficulty": p.difficulty,
+                  "topics": p.topics, "status": _status(p) if user.is_authenticated else "new",
+                  "url_name": "problem-detail"} for p in _filtered(problems, filters, search)]
+    if kind in ("", "concept"):
+        concepts = Concept.objects.filter(is_active=True)
+        if user.is_authenticated:
+            mine = QuizAttempt.objects.filter(user=user, concept=OuterRef("pk"))
+            concepts = concepts.annotate(attempted=Exists(mine), solved=Exists(mine.filter(correct=True)))
+        rows += [{"kind": "concept", "slug": c.slug, "title": c.title, "difficulty": c.difficulty,
+                  "topics": c.topics, "status": _status(c) if user.is_authenticated else "new",
+                  "url_name": "concept-quiz"} for c in _filtered(concepts, filters, search)]
+    topic, status = filters.get("topic", ""), filters.get("status", "")
+    rows = [r for r in rows if (not topic or topic in r["topics"]) and (not status or r["status"] == status)]
+    return sorted(rows, key=lambda r: (DIFFICULTY_ORDER.get(r["difficulty"], 9), r["kind"] == "concept", r["title"]))
+
+
+def _filtered(queryset: QuerySet, filters: dict[str, str], search: str) -> QuerySet:
+    if filters.get("difficulty"):
+        queryset = queryset.filter(difficulty=filters["difficulty"])
+    if search:
+        queryset = queryset.filter(Q(title__icontains=search) | Q(slug__icontains=search))
+    return queryset
+
+
+def problem_list(request: HttpRequest) -> HttpResponse:
+    form = ProblemFilterForm(request.GET or None, authenticated=request.user.is_authenticated)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = problem_rows(request.user, {k: v or "" for k, v in filters.items()})
+    return render(request, "judge/problem_list.html", {"rows": rows, "form": form})
+
+
+def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm) -> dict[str, Any]:
+    package = problem.package()
+    user = request.user
+    try:
+        shown = max(0, min(len(package.hints), int(request.GET.get("hints", 0))))
+    except ValueError:
+        shown = 0
+    solved = user.is_authenticated and accepted(user).filter(problem=problem).exists()
+    gave_up = user.is_authenticated and GiveUp.objects.filter(user=user, problem=problem).exists()
+    unlocked = solved or gave_up
+    recent = (Submission.objects.filter(user=user, problem=problem)[:5] if user.is_authenticated else [])
+    return {
+        "problem": problem, "package": package, "statement": render_markdown(package.statement), "form": form,
+        "hints": list(package.hints), "hints_shown": shown, "solved": solved, "gave_up": gave_up,
+        "unlocked": unlocked, "recent": recent,
+        "editorial": render_markdown(package.editorial) if unlocked and package.editorial else "",
+        "reference": package.reference if unlocked else "",
+    }
+
+
+def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
+    form = SubmissionForm(initial={"code": problem.package().starter})
+    return render(request, "judge/problem_detail.html", _problem_context(request, problem, form))
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, slug: str) -> HttpResponse:
+    problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
+    form = SubmissionForm(request.POST)
+    if form.is_valid():
+        limited = check_and_count(request.user.pk, form.cleaned_data["mode"])
+        if limited is None:
+            submission = Submission.objects.create(
+                user=request.user, problem=problem, version=problem.live_version,
+                code=form.cleaned_data["code"], mode=form.cleaned_data["mode"],
+            )
+            enqueue(submission)
+            return redirect("submission-detail", pk=submission.pk)
+        form.add_error(None, limited)
+        status = 429
+    else:
+        status = 400
+    return render(request, "judge/problem_detail.html", _problem_context(request, problem, form), status=status)
+
+
+@login_required
+@require_POST
+def give_up(request: HttpRequest, slug: str) -> HttpResponse:
+    """Record the give-up (it is shown on the profile), then reveal the editorial and reference."""
+    problem = get_object_or_404(Problem.visible(), slug=slug)
+    GiveUp.objects.get_or_create(user=request.user, problem=problem)
+    messages.info(request, "The editorial and reference solution are now shown below.")
+    return redirect(reverse("problem-detail", args=[slug]) + "#solution")
+
+
+def _visible_submission(request: HttpRequest, pk: int) -> Submission:
+    submission = get_object_or_404(Submission.objects.select_related("problem"), pk=pk)
+    if not submission.can_see(request.user):
+        raise Http404
+    return submission
+
+
+@login_required
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _visible_submission(request, pk)
+    return render(request, "judge/submission_detail.html",
+                  {"submission": submission, "payload": submission_payload(submission)})
+
+
+def result_payload(result: Any) -> dict[str, Any]:
+    """One test as the owner may see it: a hidden test's message and details never leave the server."""
+    sample = result.kind == "sample"
+    details = (result.details or {}) if sample else {}
+    shown = details.get("details") or {}
+    return {
+        "index": result.index, "name": result.name, "kind": result.kind, "verdict": result.verdict,
+        "message": result.message if sample else "", "time_ms": result.time_ms,
+        "details": ({"input": shown.get("input", ""), "expected": shown.get("expected", ""),
+                     "actual": shown.get("actual", ""), "printed": details.get("printed", "")}
+                    if sample and details else None),
+    }
+
+
+def submission_payload(submission: Submission) -> dict:
+    """What the browser may know about a submission: hidden tests carry no data."""
+    return {
+        "id": submission.pk,
+        "problem": submission.problem.slug,
+        "mode": submission.mode,
+        "status": submission.status,
+        "done": submission.is_done,
+        "verdict": submission.verdict,
+        "verdict_name": submission.get_verdict_display() if submission.verdict else "",
+        "message": submission.message,
+        "score": submission.score,
+        "speedup": submission.speedup,
+        "user_ms": submission.user_ms,
+        "ref_ms": submission.ref_ms,
+        "hardware": submission.hardware,
+        "created_at": submission.created_at.isoformat(),
+        "results": [result_payload(r) for r in submission.results.all()],
+    }
+
+
+@login_required
+def submission_status(request: HttpRequest, pk: int) -> JsonResponse:
+    return JsonResponse(submission_payload(_visible_submission(request, pk)))
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    submissions = (Submission.objects.filter(user=request.user).select_related("problem")
+                   .prefetch_related("results"))
+    slug = request.GET.get("problem", "")
+    if slug:
+        submissions = submissions.filter(problem__slug=slug)
+    page = Paginator(submissions, 20).get_page(request.GET.get("page"))
+    return render(request, "judge/history.html", {"page": page, "problem_slug": slug})
+
+
+def leaderboard_entries(problem: Problem) -> dict[str, list[dict[str, Any]]]:
+    """The fastest Accepted full submission per user, per hardware class, ranked, with a percentile."""
+    best: dict[tuple[str, int], Submission] = {}
+    fastest = (Submission.objects.filter(problem=problem, verdict=Submission.Verdict.AC,
+                                         mode=Submission.Mode.SUBMIT, user_ms__isnull=False)
+               .select_related("user").order_by("user_ms", "created_at"))
+    for submission in fastest:
+        best.setdefault((submission.hardware or "unknown", submission.user_id), submission)
+    boards: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (hardware, _), submission in best.items():
+        boards[hardware].append({"submission": submission, "user": submission.user})
+    for entries in boards.values():
+        total = len(entries)
+        for rank, entry in enumerate(entries, start=1):
+            entry["rank"] = rank
+            entry["percentile"] = round(100 * (total - rank + 1) / total)  # the share of users at or below
+    return dict(sorted(boards.items()))
+
+
+def leaderboard(request: HttpRequest, slug: str) -> HttpResponse:
+    problem = get_object_or_404(Problem.visible(), slug=slug)
+    return render(request, "judge/leaderboard.html", {"problem": problem, "boards": leaderboard_entries(problem)})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """Progress by topic and by difficulty: solved over available, coding and concepts together."""
+    user = request.user
+    solved_problems = set(accepted(user).values_list("problem_id", flat=True))
+    solved_concepts = set(QuizAttempt.objects.filter(user=user, correct=True).values_list("concept_id", flat=True))
+    items = [(p.topics, p.difficulty, p.pk in solved_problems) for p in Problem.visible().only("topics", "difficulty")]
+    items += [(c.topics, c.difficulty, c.pk in solved_concepts)
+              for c in Concept.objects.filter(is_active=True).only("topics", "difficulty")]
+    by_topic: dict[str, list[int]] = {}
+    by_difficulty = {d: [0, 0] for d in DIFFICULTIES}
+    for topics, difficulty, done in items:
+        for topic in topics:
+            by_topic.setdefault(topic, [0, 0])
+            by_topic[topic][0] += done
+            by_topic[topic][1] += 1
+        by_difficulty.setdefault(difficulty, [0, 0])
+        by_difficulty[difficulty][0] += done
+        by_difficulty[difficulty][1] += 1
+
+    def table(counts: dict[str, list[int]], names: dict[str, str]) -> list[dict[str, Any]]:
+        return [{"key": k, "name": names.get(k, k), "solved": s, "total": t, "percent": round(100 * s / t) if t else 0}
+                for k, (s, t) in counts.items() if t]
+
+    return render(request, "judge/profile.html", {
+        "topics": sorted(table(by_topic, TOPICS), key=lambda r: r["name"]),
+        "difficulties": table(by_difficulty, {d: d.title() for d in DIFFICULTIES}),
+        "solved_count": len(solved_problems), "concepts_count": len(solved_concepts),
+        "submission_count": Submission.objects.filter(user=user).count(),
+        "give_ups": GiveUp.objects.filter(user=user).select_related("problem"),
+    })
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    form = UserCreationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome, {user.username}! Pick a problem to start.")
+        return redirect("problem-list")
+    return render(request, "registration/signup.html", {"form": form})

@@ -1,0 +1,77 @@
+"""Concept practice pages: a graded multiple-choice quiz per concept, and self-rated flashcards."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from judge.models import Problem
+from judge.rendering import render_markdown
+from practice.models import Concept, FlashcardReview, QuizAttempt
+
+
+def _related(concept: Concept) -> list[Problem]:
+    return list(Problem.visible().filter(slug__in=concept.related).only("slug", "title"))
+
+
+def quiz(request: HttpRequest, slug: str) -> HttpResponse:
+    """GET: the question. POST (logged in): grade the chosen options, record it, show every rationale."""
+    concept = get_object_or_404(Concept, slug=slug, is_active=True)
+    context = {"concept": concept, "question": render_markdown(concept.question), "related": _related(concept),
+               "answer": render_markdown(concept.answer), "explanation": render_markdown(concept.explanation)}
+    options = (concept.choices or {}).get("options", [])
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        try:
+            chosen = sorted({int(i) for i in request.POST.getlist("option") if 0 <= int(i) < len(options)})
+        except ValueError:
+            chosen = []
+        correct_set = concept.correct_indexes()
+        correct = chosen == correct_set
+        QuizAttempt.objects.create(user=request.user, concept=concept, chosen=chosen, correct=correct)
+        hits = sum(1 for i in range(len(options)) if (i in chosen) == (i in correct_set))
+        context.update(
+            graded=True, correct=correct, chosen=chosen, score=hits, out_of=len(options),
+            options=[{**o, "index": i, "chosen": i in chosen} for i, o in enumerate(options)],
+        )
+    else:
+        context["options"] = [{"text": o["text"], "index": i} for i, o in enumerate(options)]
+    return render(request, "practice/quiz.html", context)
+
+
+@login_required
+def flashcards(request: HttpRequest) -> HttpResponse:
+    """The next card due: never-seen concepts first, then reviews whose due date has passed."""
+    now = timezone.now()
+    seen = FlashcardReview.objects.filter(user=request.user)
+    card = Concept.objects.filter(is_active=True).exclude(reviews__user=request.user).order_by("?").first()
+    if card is None:
+        review = seen.filter(due__lte=now, concept__is_active=True).select_related("concept").order_by("due").first()
+        card = review.concept if review else None
+    upcoming = seen.filter(Q(due__gt=now)).order_by("due").first()
+    context = {"card": card, "upcoming": upcoming, "due_count": seen.filter(due__lte=now).count(),
+               "ratings": FlashcardReview.Rating.choices}
+    if card:
+        context.update(question=render_markdown(card.question), answer=render_markdown(card.answer),
+                       key_points=card.key_points)
+    return render(request, "practice/flashcards.html", context)
+
+
+@login_required
+@require_POST
+def rate_card(request: HttpRequest, slug: str) -> HttpResponse:
+    concept = get_object_or_404(Concept, slug=slug, is_active=True)
+    rating = request.POST.get("rating", "")
+    if rating not in FlashcardReview.Rating.values:
+        return redirect("flashcards")
+    review, _ = FlashcardReview.objects.get_or_create(user=request.user, concept=concept,
+                                                      defaults={"rating": rating})
+    review.rate(rating)
+    review.save()
+    return redirect("flashcards")

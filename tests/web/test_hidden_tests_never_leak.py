@@ -1,0 +1,53 @@
+"""Hidden tests' data never reaches the client, even if a row for a hidden test carries details."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests.web.conftest import SECRET_EXPECTED, SECRET_INPUT, SECRET_MESSAGE, make_submission
+
+pytestmark = pytest.mark.django_db(transaction=True)
+SECRETS = (SECRET_INPUT, SECRET_EXPECTED, SECRET_MESSAGE, "HIDDEN-")
+
+
+def test_hidden_details_absent_everywhere(alice_client, alice, problems):
+    submission = make_submission(alice, verdict="WA")
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=alice).key}")
+    pages = [
+        alice_client.get(f"/submissions/{submission.pk}/"),
+        alice_client.get(f"/submissions/{submission.pk}/status.json"),
+        alice_client.get("/submissions/"),
+        alice_client.get("/problems/stable-softmax/"),
+        alice_client.get("/problems/stable-softmax/leaderboard/"),
+        alice_client.get("/profile/"),
+        api.get(f"/api/submissions/{submission.pk}/"),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        body = response.content.decode()
+        for secret in SECRETS:
+            assert secret not in body, (response.request["PATH_INFO"], secret)
+    payload = json.loads(pages[1].content)
+    hidden = next(r for r in payload["results"] if r["kind"] == "hidden")
+    assert hidden == {"index": 1, "name": "huge-logits", "kind": "hidden", "verdict": "WA", "message": "",
+                      "time_ms": None, "details": None}
+
+
+def test_sample_failure_details_shown(alice_client, alice, problems):
+    submission = make_submission(alice, mode="run", hidden_leak=False)
+    body = alice_client.get(f"/submissions/{submission.pk}/").content.decode()
+    for text in ("tensor([[1., 2., 3.]])", "tensor([[0.0900, 0.2447, 0.6652]])", "max abs error 0.8",
+                 "hello from print", "Expected output", "Your output"):
+        assert text in body
+
+
+def test_other_users_cannot_see_a_submission(client, alice, problems, django_user_model):
+    submission = make_submission(alice)
+    client.force_login(django_user_model.objects.create_user("mallory", password="x-very-secret-1"))
+    assert client.get(f"/submissions/{submission.pk}/").status_code == 404
+    assert client.get(f"/submissions/{submission.pk}/status.json").status_code == 404

@@ -1,0 +1,50 @@
+"""Leaderboard (fastest Accepted submit per user, by hardware, with a percentile), history and profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from judge.models import Problem
+from judge.views import leaderboard_entries
+from tests.web.conftest import make_submission
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_leaderboard_best_per_user_grouped_by_hardware(alice, problems, django_user_model):
+    bob = django_user_model.objects.create_user("bob", password="bob-password-123")
+    make_submission(alice, verdict="AC", hidden_leak=False, user_ms=5.0, speedup=1.0, hardware="cpu")
+    make_submission(alice, verdict="AC", hidden_leak=False, user_ms=3.0, speedup=1.5, hardware="cpu")
+    make_submission(bob, verdict="AC", hidden_leak=False, user_ms=4.0, speedup=1.2, hardware="cpu")
+    make_submission(bob, verdict="AC", hidden_leak=False, user_ms=1.0, speedup=9.0, hardware="a100")
+    make_submission(bob, verdict="AC", mode="run", hidden_leak=False, user_ms=0.1, hardware="cpu")
+    make_submission(bob, verdict="WA", hidden_leak=False, user_ms=0.1, hardware="cpu")
+    boards = leaderboard_entries(Problem.objects.get(slug="stable-softmax"))
+    assert list(boards) == ["a100", "cpu"]
+    assert [(e["user"].username, e["submission"].user_ms, e["rank"], e["percentile"]) for e in boards["cpu"]] == [
+        ("alice", 3.0, 1, 100), ("bob", 4.0, 2, 50)]
+
+
+def test_leaderboard_page(client, alice, problems):
+    make_submission(alice, verdict="AC", hidden_leak=False, user_ms=3.0, speedup=1.5, hardware="cpu")
+    body = client.get("/problems/stable-softmax/leaderboard/").content.decode()
+    assert 'data-user="alice"' in body and "1.50×" in body
+
+
+def test_history_shows_code_and_results(alice_client, alice, problems):
+    make_submission(alice, verdict="WA")
+    body = alice_client.get("/submissions/").content.decode()
+    assert "return x" in body and "huge-logits" in body and "Wrong Answer" in body
+
+
+def test_profile_progress(alice_client, alice, problems):
+    make_submission(alice, verdict="AC", hidden_leak=False)
+    response = alice_client.get("/profile/")
+    attention = next(r for r in response.context["topics"] if r["key"] == "attention")
+    easy = next(r for r in response.context["difficulties"] if r["key"] == "easy")
+    assert (attention["solved"], attention["total"], easy["percent"]) == (1, 1, 100)
+
+
+def test_pages_need_login(client, problems):
+    for url in ("/submissions/", "/profile/", "/practice/flashcards/", "/accounts/password_change/"):
+        assert "/accounts/login/" in client.get(url)["Location"]

@@ -1,0 +1,61 @@
+"""The problem list: filters by difficulty, topic, kind and status, search, and a fixed number of queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from practice.models import Concept, QuizAttempt
+from tests.web.conftest import make_submission
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def bank(problems) -> None:
+    for i, (difficulty, topics) in enumerate([("easy", ["attention"]), ("hard", ["dropout"])]):
+        Concept.objects.create(slug=f"concept-{i}", title=f"Concept {i}", topics=topics, difficulty=difficulty,
+                               question="Q?", answer="A", explanation="E", key_points=["a", "b", "c"], version="1")
+
+
+def slugs(response) -> list[str]:
+    return [row["slug"] for row in response.context["rows"]]
+
+
+def test_lists_problems_and_concepts(client, bank):
+    assert set(slugs(client.get("/"))) == {"stable-softmax", "concept-0", "concept-1"}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("difficulty=hard", {"concept-1"}),
+    ("topic=attention", {"stable-softmax", "concept-0"}),
+    ("kind=concept", {"concept-0", "concept-1"}),
+    ("kind=coding", {"stable-softmax"}),
+    ("kind=debugging", set()),
+    ("q=softmax", {"stable-softmax"}),
+    ("q=concept+1", {"concept-1"}),
+])
+def test_filters(client, bank, query, expected):
+    assert set(slugs(client.get(f"/?{query}"))) == expected
+
+
+def test_status_filter(alice_client, alice, bank):
+    make_submission(alice, verdict="AC", hidden_leak=False)
+    QuizAttempt.objects.create(user=alice, concept=Concept.objects.get(slug="concept-0"), chosen=[0], correct=False)
+    assert set(slugs(alice_client.get("/?status=solved"))) == {"stable-softmax"}
+    assert set(slugs(alice_client.get("/?status=attempted"))) == {"concept-0"}
+    assert set(slugs(alice_client.get("/?status=new"))) == {"concept-1"}
+
+
+def test_run_accepted_is_not_solved(alice_client, alice, bank):
+    make_submission(alice, mode="run", verdict="AC", hidden_leak=False)
+    assert slugs(alice_client.get("/?status=attempted")) == ["stable-softmax"]
+
+
+def test_no_query_per_row(alice_client, alice, bank, django_assert_max_num_queries):
+    for i in range(2, 30):
+        Concept.objects.create(slug=f"concept-{i}", title=f"Concept {i}", topics=["dropout"], difficulty="easy",
+                               question="Q", answer="A", explanation="E", key_points=["a", "b", "c"], version="1")
+    make_submission(alice, hidden_leak=False)
+    with django_assert_max_num_queries(6):  # session, user, problems, concepts (+ savepoints)
+        response = alice_client.get("/")
+    assert len(response.context["rows"]) == 31
