@@ -15,6 +15,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import docker
@@ -206,13 +207,18 @@ def ensure_gpu_idle(gpu: str) -> None:
 
 
 def _alive(pid: int) -> bool:
+    """A zombie counts as dead: a killed worker's pool process can linger as one when nothing reaps it."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in ("Z", "X")
 
 
 class _StreamReader:

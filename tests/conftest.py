@@ -69,9 +69,12 @@ def redis_client() -> redis.Redis:
     return client
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def celery_worker_process(django_db_setup, django_db_blocker, redis_client, tmp_path_factory) -> Iterator[None]:
-    """A real Celery worker (its own process) grading from the real broker into the test database."""
+    """A real Celery worker (its own process) grading from the real broker into the test database.
+
+    Module-scoped: it stops when its module ends, so it never competes for tasks with the workers that the
+    durability tests start with their own faults injected."""
     redis_client.flushdb()
     log = tmp_path_factory.mktemp("worker") / "worker.log"
     with django_db_blocker.unblock():

@@ -65,7 +65,10 @@ def grade_submission(submission_id: int) -> str:
 
     Raises InfrastructureError after putting the submission back in the queue, so the caller can retry.
     """
-    submission = Submission.objects.select_related("version", "problem").get(pk=submission_id)
+    try:
+        submission = Submission.objects.select_related("version", "problem").get(pk=submission_id)
+    except Submission.DoesNotExist:  # deleted while its task waited in the queue: nothing to grade
+        return f"skipped: submission {submission_id} no longer exists"
     package = submission.version.package()
     config = engine_config()
     lease = job_wall_seconds(package, len(package.tests), len(package.test_cases("benchmark"))) + 120
