@@ -14,7 +14,7 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-q
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator:
     """Playwright's sync API keeps an event loop running in this thread, which makes Django refuse database
     calls ("async context"); the test code is synchronous, so that guard does not apply here."""
