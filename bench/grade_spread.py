@@ -31,6 +31,10 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
 
 
+def rse(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--problem", default="stable-softmax")
@@ -42,7 +46,7 @@ def main() -> int:
     config = engine_config()
     sandbox = DockerSandbox()
     rows = []
-    print("| run | speedup | user ms | reference ms | timed pairs | grading s |\n|---|---|---|---|---|---|")
+    print("| run | speedup | user ms (RSE) | reference ms (RSE) | timed pairs | grading s |\n|---|---|---|---|---|---|")
     for i in range(args.runs):
         started = time.monotonic()
         result = grade(package, code, "submit", sandbox, config)
@@ -51,7 +55,8 @@ def main() -> int:
             return 1
         case = result.timing["cases"][0]
         rows.append((result.speedup, case["user_ms"], case["ref_ms"], case["runs"], time.monotonic() - started))
-        print(f"| {i + 1} | {rows[-1][0]:.4f} | {case['user_ms']:.3f} | {case['ref_ms']:.3f} | {case['runs']} "
+        print(f"| {i + 1} | {rows[-1][0]:.4f} | {case['user_ms']:.3f} ({rse(case['user_rse'])}) "
+              f"| {case['ref_ms']:.3f} ({rse(case['ref_rse'])}) | {case['runs']} "
               f"| {rows[-1][4]:.1f} |", flush=True)
     speedups = [r[0] for r in rows]
     spread = max(speedups) / min(speedups)

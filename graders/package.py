@@ -34,7 +34,7 @@ DEFAULT_LIMITS: dict[str, float] = {
     "cpu_total_s": 600,  # the solution process over its whole life
     "reference_wall_s": 60,  # one reference call
 }
-DEFAULT_TIMING: dict[str, float] = {"warmup": 3, "min_runs": 10, "max_runs": 200, "rse": 0.01, "budget_s": 8}
+DEFAULT_TIMING: dict[str, float] = {"warmup": 3, "min_runs": 10, "max_runs": 200, "rse": 0.01, "budget_s": 15}
 
 
 class PackageError(Exception):

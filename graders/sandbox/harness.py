@@ -5,8 +5,8 @@ It reads one job from stdin (problem files, tests with their seeds, the submissi
   2. spawns two runner processes, one with the reference and one with the submission;
   3. generates each test's inputs, has both runners compute outputs from their own copy of the inputs,
      and compares them here, outside the submission's process;
-  4. on a full pass (submit mode), times both runners on identical fresh inputs, interleaved, with the
-     submission's processes frozen while the reference is timed;
+  4. on a full pass (submit mode), times both runners on identical fresh inputs, interleaved, on the same
+     core, with every other process frozen while one of them is timed;
   5. writes every event to stdout as a line signed with the job's key. The worker ignores unsigned lines,
      so nothing the submission prints can forge a verdict.
 Nothing here imports Django; nothing the submission returns is unpickled.
@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from graders.sandbox.processes import Child  # noqa: E402
+from graders.sandbox.processes import HARNESS_CPUS, Child  # noqa: E402
 
 PR_SET_DUMPABLE = 4
 
@@ -61,6 +61,7 @@ def main() -> None:
     job = json.loads(sys.stdin.buffer.read())
     sys.stdin.close()
     set_non_dumpable()
+    os.sched_setaffinity(0, HARNESS_CPUS)  # the runners' core stays free for timing (see split_cpus)
     emitter = Emitter(bytes.fromhex(job.pop("key")))
     # Start both runners now: their torch imports overlap with ours, below.
     reference = Child("reference", job, job["problem"]["reference_code"], private=True)
