@@ -15,7 +15,7 @@ from typing import Any
 import torch
 
 from graders.sandbox import checker, codec
-from graders.sandbox.processes import KEEP_OUTPUT, Child, Outcome, other_pids, peak_rss_bytes
+from graders.sandbox.processes import KEEP_OUTPUT, Child, Outcome, other_pids, peak_rss_bytes, pin, split_cpus
 from graders.sandbox.verdicts import worst
 
 
@@ -61,6 +61,7 @@ class Harness:
         self.custom_check = tests_globals.get("check")
         self.reference: Child | None = reference
         self.user: Child | None = user
+        self.runner_cpu: set[int] = set()  # chosen when timing starts (see benchmark)
 
     # --- processes -------------------------------------------------------------------------------------
     def reference_child(self) -> Child:
@@ -179,6 +180,7 @@ class Harness:
 
         Both runners are frozen in turn, so neither can slow the other, and the cost of a freeze (measured:
         up to 30% when only the reference paid it) falls equally on both."""
+        pin(child.pid, self.runner_cpu)
         staged = child.request({"op": "stage", "value": tree.decode()}, blob,
                                wall_s=float(self.limits["wall_s"]), cpu_s=float(self.limits["cpu_s"]))
         if staged.verdict != "AC":
@@ -207,6 +209,9 @@ class Harness:
 
     def benchmark(self) -> dict[str, Any]:
         timing = self.job["timing"]
+        harness_cpus, self.runner_cpu = split_cpus()
+        pin(os.getpid(), harness_cpus)
+        torch.set_num_threads(len(harness_cpus))  # more OpenMP threads than cores would spin against each other
         cases = []
         for case in self.problem["benchmarks"]:
             ref_times: list[float] = []

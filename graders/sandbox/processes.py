@@ -29,14 +29,22 @@ REPLY_PIPE_BYTES = 1 << 20
 MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
 
 
-def split_cpus() -> tuple[set[int], int]:
-    """(the harness's CPUs, the runners' CPU). Both runners are timed on the same core, which the harness
-    leaves to them when the sandbox has more than one; they never run at once, so they never share it."""
+def split_cpus() -> tuple[set[int], set[int]]:
+    """(the harness's CPUs, the runners' CPU) for timing. Both runners are timed on the same core, which the
+    harness leaves to them when the sandbox has more than one; they never run at once, so never share it."""
     cpus = sorted(os.sched_getaffinity(0))
-    return (set(cpus[:-1]) or {cpus[-1]}), cpus[-1]
+    return (set(cpus[:-1]) or {cpus[-1]}), {cpus[-1]}
 
 
-HARNESS_CPUS, RUNNER_CPU = split_cpus()
+def pin(pid: int, cpus: set[int]) -> None:
+    """Run every thread of a process, and every thread it starts later, on `cpus`.
+
+    Only for timing: while correctness is checked, processes run wherever the scheduler puts them, so
+    sandboxes running side by side do not crowd onto one core."""
+    with contextlib.suppress(OSError):  # a process that just ended
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with contextlib.suppress(OSError):  # a thread that just ended
+                os.sched_setaffinity(int(tid), cpus)
 KEEP_OUTPUT = 64 * 1024
 
 
@@ -141,8 +149,7 @@ class Child:
         threading.Thread(target=self._read_replies, daemon=True).start()
         self._load: Outcome | None = None
         self.post({"op": "load", "code": code, "tests_code": job["problem"]["tests_code"],
-                   "entry": job["problem"]["entry"], "threads": job["threads"], "device": job["device"],
-                   "cpu": RUNNER_CPU})
+                   "entry": job["problem"]["entry"], "threads": job["threads"], "device": job["device"]})
 
     @property
     def pid(self) -> int:

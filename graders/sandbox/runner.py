@@ -5,7 +5,7 @@ private pair of pipes (file descriptors given on the command line). Print output
 this process's stdout/stderr, which the harness captures separately with size caps.
 
 Requests:
-  load  {code, tests_code, entry, threads, device, cpu}  pin to a core, import the solution; reply ok or CE/RE
+  load  {code, tests_code, entry, threads, device}  import the solution; reply ok, or a CE/RE error
   call  {} + inputs value                            run once; reply with the output value
   stage {} + inputs value                            hold inputs for a timed call (moved to the device)
   go    {}                                           run on the staged inputs; the harness times go..reply
@@ -69,20 +69,9 @@ def default_driver(entry: str) -> Callable[[types.ModuleType, Any], Any]:
     return run
 
 
-def pin_to_cpu(cpu: int) -> None:
-    """Run every thread of this process, and every thread it starts later, on one core.
-
-    After torch's import, not before: the two runners' imports can then still overlap on separate cores."""
-    for tid in os.listdir("/proc/self/task"):
-        with contextlib.suppress(OSError):  # a thread that just ended
-            os.sched_setaffinity(int(tid), {cpu})
-
-
 def load(request: dict[str, Any]) -> tuple[types.ModuleType, Callable[[types.ModuleType, Any], Any]]:
     """Import the problem's driver and the solution; raise LoadError with a CE or RE kind."""
     torch.set_num_threads(int(request.get("threads", 1)))
-    if "cpu" in request:
-        pin_to_cpu(int(request["cpu"]))
     tests = load_module("problem_tests", "tests.py", request["tests_code"]) if request.get("tests_code") else None
     try:
         module = load_module("solution", "solution.py", request["code"])
