@@ -11,10 +11,30 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2 || die "apt-get install $* failed"
 }
 
+# A Python >= 3.12 (Django 6 needs it): TJ_PYTHON, else the first that runs of python3.12, python3.13,
+# python3 and pyenv's installed versions (oldest first: the one the lock file was made with).
+find_python() {
+  local candidate
+  for candidate in ${TJ_PYTHON:-} python3.12 python3.13 python3 \
+      $(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -V); do
+    if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+      echo "$candidate"
+      return
+    fi
+  done
+  die "no Python >= 3.12 found (Django 6 needs it): install one, or point TJ_PYTHON at it"
+}
+
 # The Python environment for the site, the worker and the tests (not torch: that lives in the sandbox image).
 ensure_venv() {
   local extras="$1" stamp="$VENV/.installed-$1"
-  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" || die "could not create $VENV"
+  if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then
+    log "replacing $VENV: it was made with a Python older than 3.12"
+    rm -rf "$VENV"
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$(find_python)" -m venv "$VENV" || die "could not create $VENV"
+  fi
   if [ ! -f "$stamp" ] || [ "$ROOT/requirements.lock" -nt "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
     log "installing Python dependencies (requirements.lock)"
     "$VENV/bin/pip" install -q -r "$ROOT/requirements.lock" >&2 || die "pip install -r requirements.lock failed"
