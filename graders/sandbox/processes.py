@@ -11,8 +11,10 @@ import json
 import os
 import queue
 import signal
+import struct
 import subprocess
 import sys
+import termios
 import threading
 import time
 from dataclasses import dataclass, field
@@ -57,6 +59,14 @@ def oom_kills() -> int:
                 if name == "oom_kill":
                     return int(value)
     return 0
+
+
+def pending_bytes(stream: Any) -> int:
+    """Bytes written into a pipe that nobody has read yet."""
+    try:
+        return struct.unpack("i", fcntl.ioctl(stream.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
+    except (OSError, ValueError):  # closed
+        return 0
 
 
 def cpu_seconds(pid: int) -> float:
@@ -142,6 +152,7 @@ class Child:
         self.replies: queue.Queue[tuple[str, Any, Any, int]] = queue.Queue()
         self.output_total = 0
         self.output = {"stdout": bytearray(), "stderr": bytearray()}
+        self.shown = {"stdout": 0, "stderr": 0}  # how much of `output` printed() has already returned
         self.killed_for = ""
         self.oom_seen = oom_kills()
         for name, stream in (("stdout", self.proc.stdout), ("stderr", self.proc.stderr)):
@@ -176,10 +187,18 @@ class Child:
         return int(self.job["limits"]["result_bytes"])
 
     def printed(self) -> str:
+        """What the runner printed since the last call, once the pipes are drained (the runner flushes them
+        before it replies, but the drain threads may still be reading)."""
+        deadline = time.monotonic() + 0.5
+        while time.monotonic() < deadline and any(pending_bytes(s) for s in (self.proc.stdout, self.proc.stderr)):
+            time.sleep(0.002)
+        time.sleep(0.005)  # a drain thread may hold a chunk it has read but not yet stored
         parts = []
         for name in ("stdout", "stderr"):
-            if self.output[name]:
-                parts.append(f"--- {name} ---\n" + self.output[name].decode(errors="replace"))
+            new = self.output[name][self.shown[name]:]
+            self.shown[name] = len(self.output[name])
+            if new:
+                parts.append(f"--- {name} ---\n" + new.decode(errors="replace"))
         return "\n".join(parts)
 
     def _send(self, header: dict[str, Any], blob: bytes) -> None:

@@ -98,6 +98,14 @@ def error_reply(kind: str, exc: BaseException, message: str | None = None) -> di
     }
 
 
+def flush_prints() -> None:
+    """Push what the solution printed into the pipes before the reply goes out, so the harness can show it
+    with the test that printed it (a pipe makes stdout block-buffered: without this, prints arrive late)."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # the solution may have replaced or closed them
+            stream.flush()
+
+
 class Runner:
     """The request loop around one loaded solution."""
 
@@ -119,6 +127,8 @@ class Runner:
             tree, blob = codec.encode(output)
         except BaseException as exc:  # noqa: BLE001 - report every failure of the solution as a runtime error
             return error_reply("RE", exc), b""
+        finally:
+            flush_prints()
         return {"ok": True, "value": tree.decode()}, blob
 
     def serve(self) -> None:

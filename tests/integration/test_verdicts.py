@@ -111,3 +111,13 @@ def test_internal_error_for_an_infrastructure_fault():
     config = EngineConfig(image="torchjudge-sandbox:does-not-exist", salt="s")
     with pytest.raises(InfrastructureError, match="missing"):
         grade(softmax_package(), REFERENCE, "run", DockerSandbox(), config)
+
+
+def test_what_a_solution_prints_is_shown_for_each_sample_test():
+    chatty = REFERENCE + "\n\nimport sys\n_softmax = softmax\n\n\ndef softmax(x, dim=-1):\n" \
+        "    print(f'shape {tuple(x.shape)}')\n    print('to stderr', file=sys.stderr)\n    return _softmax(x, dim)\n"
+    result = run(chatty, mode="run")
+    assert result.verdict == "AC", result.message
+    for test in result.tests:
+        assert f"shape {(1, 5) if test['name'] == 'row' else (3, 4)}" in test["printed"], test
+        assert "to stderr" in test["printed"]
