@@ -13,11 +13,13 @@ apt_install() {
 
 # A Python >= 3.12 (Django 6 needs it): TJ_PYTHON, else the first that runs of python3.12, python3.13,
 # python3 and pyenv's installed versions (oldest first: the one the lock file was made with).
+is_py312() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; }
+
 find_python() {
   local candidate
   for candidate in ${TJ_PYTHON:-} python3.12 python3.13 python3 \
       $(ls -d "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -V); do
-    if "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+    if is_py312 "$candidate"; then
       echo "$candidate"
       return
     fi
@@ -28,7 +30,7 @@ find_python() {
 # The Python environment for the site, the worker and the tests (not torch: that lives in the sandbox image).
 ensure_venv() {
   local extras="$1" stamp="$VENV/.installed-$1"
-  if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then
+  if [ -x "$VENV/bin/python" ] && ! is_py312 "$VENV/bin/python"; then
     log "replacing $VENV: it was made with a Python older than 3.12"
     rm -rf "$VENV"
   fi

@@ -178,8 +178,8 @@ class Harness:
     def timed(self, child: Child, tree: bytes, blob: bytes) -> Outcome:
         """Stage the inputs (untimed), then time `go` → full reply with every other process frozen.
 
-        Both runners are frozen in turn, so neither can slow the other, and the cost of a freeze (measured:
-        up to 30% when only the reference paid it) falls equally on both."""
+        Both runners are frozen in turn, so neither can slow the other, and the cost of a freeze falls equally
+        on both (when only the reference paid it, the reference judged against itself came out 16% slower)."""
         pin(child.pid, self.runner_cpu)
         staged = child.request({"op": "stage", "value": tree.decode()}, blob,
                                wall_s=float(self.limits["wall_s"]), cpu_s=float(self.limits["cpu_s"]))

@@ -24,10 +24,11 @@ from typing import Any
 from graders.sandbox import framing
 
 RUNNER = Path(__file__).with_name("runner.py")
+KEEP_OUTPUT = 64 * 1024
 # A reply pipe this large carries a big output in few writes, so the transfer adds little to a timed call.
 REPLY_PIPE_BYTES = 1 << 20
 # Fixed glibc malloc thresholds: otherwise they adapt to each process's history, and two runners of the same
-# code can pay different page-fault costs for the same large tensors (measured: up to 20% apart).
+# code can pay different page-fault costs for the same large tensors.
 MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
 
 
@@ -47,7 +48,6 @@ def pin(pid: int, cpus: set[int]) -> None:
         for tid in os.listdir(f"/proc/{pid}/task"):
             with contextlib.suppress(OSError):  # a thread that just ended
                 os.sched_setaffinity(int(tid), cpus)
-KEEP_OUTPUT = 64 * 1024
 
 
 def oom_kills() -> int:
