@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bring the whole platform up on embedded defaults: SQLite in var/, Redis on localhost, the Docker sandbox,
-# a Celery worker (with its beat for the lost-work sweeper) and the web server on http://127.0.0.1:8000.
+# a Celery worker (with its beat for the lost-work sweeper) and the web server (gunicorn, DEBUG=0; DEBUG=1 for
+# Django's development server and debug pages) on http://127.0.0.1:8000.
 # Ctrl-C stops all of it.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -22,7 +23,14 @@ trap cleanup EXIT INT TERM
   --schedule "$ROOT/var/celerybeat-schedule" >"$ROOT/var/worker.log" 2>&1 &
 pids+=($!)
 log "worker started (log: var/worker.log)"
-log "serving http://127.0.0.1:8000 (Ctrl-C stops everything)"
-"$VENV/bin/python" manage.py runserver --noreload 127.0.0.1:8000 &
+if [ "${DEBUG:-0}" = "1" ]; then  # explicit opt-in: Django's development server, with its debug pages
+  log "serving http://127.0.0.1:8000 with DEBUG=1, development server (Ctrl-C stops everything)"
+  "$VENV/bin/python" manage.py runserver --noreload 127.0.0.1:8000 &
+else  # production server and settings; plain http on localhost, so no https-only cookies or redirects
+  web_workers="${TJ_WEB_WORKERS:-$(( $(nproc) * 2 + 1 ))}"
+  log "serving http://127.0.0.1:8000 with gunicorn, $web_workers workers (Ctrl-C stops everything)"
+  DEBUG=0 SECURE_COOKIES=0 SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 "$VENV/bin/gunicorn" \
+    --chdir "$ROOT/platform" torchjudge.wsgi --bind 127.0.0.1:8000 --workers "$web_workers" &
+fi
 pids+=($!)
 wait -n "${pids[@]}"

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files in production too (no proxy needed)
+    "torchjudge.errors.RequestGuardMiddleware",  # 413 for oversized bodies, 400 for non-UTF-8 forms
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -96,6 +98,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = ROOT / "staticfiles"
 STATICFILES_DIRS = [ROOT / "platform" / "static"]
+# WhiteNoise serves straight from STATICFILES_DIRS (indexed once at start), so no collectstatic step is needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+CSRF_FAILURE_VIEW = "torchjudge.errors.csrf_failure"
 
 # Security: strict in production (DEBUG=0); `manage.py check --deploy` is clean with those values.
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)

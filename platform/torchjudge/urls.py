@@ -8,3 +8,8 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("practice/", include("practice.urls")),
 ]
+
+handler400 = "torchjudge.errors.bad_request"
+handler403 = "torchjudge.errors.permission_denied"
+handler404 = "torchjudge.errors.page_not_found"
+handler500 = "torchjudge.errors.server_error"

@@ -91,3 +91,17 @@ def test_session_post_needs_csrf(alice, problems):
     client.force_login(alice)
     response = client.post("/api/submissions/", {"problem": "stable-softmax", "code": "x"}, format="json")
     assert response.status_code == 403
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10_000)
+def test_oversized_body_is_json_413(api, problems, no_queue):
+    response = api.post("/api/submissions/", {"problem": "stable-softmax", "code": "#" * 20_000}, format="json")
+    assert response.status_code == 413 and response["Content-Type"] == "application/json"
+    assert "larger than" in response.json()["detail"]
+    assert not Submission.objects.exists() and not no_queue
+
+
+def test_unknown_api_url_is_json_404(api):
+    response = api.get("/api/no-such-thing/")
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    assert "detail" in response.json()
