@@ -1,5 +1,5 @@
 """API shapes. A problem exposes only its public parts: never the reference, tests.py, hidden tests or
-wrong solutions. A submission exposes exactly what `judge.views.submission_payload` lets a browser see."""
+wrong solutions. A submission exposes exactly what `judge.payloads.submission_payload` lets a browser see."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from judge.models import Problem, Submission
+from judge.payloads import submission_payload
 from judge.validators import validate_code
-from judge.views import submission_payload
 
 
 class ProblemListSerializer(serializers.ModelSerializer):
@@ -73,7 +73,7 @@ class TestResultSerializer(serializers.Serializer):
     name = serializers.CharField()
     kind = serializers.CharField()
     verdict = serializers.CharField()
-    message = serializers.CharField(help_text="Empty for hidden tests.")
+    message = serializers.CharField(help_text="For hidden tests only the kind of failure, never values.")
     time_ms = serializers.FloatField(allow_null=True)
     details = serializers.DictField(allow_null=True, help_text="Sample tests only: input, expected, actual, printed.")
 
@@ -88,8 +88,11 @@ class SubmissionSerializer(serializers.Serializer):
     done = serializers.BooleanField()
     verdict = serializers.CharField()
     verdict_name = serializers.CharField()
+    label = serializers.CharField(help_text='The verdict as shown: a passing Run is "Samples passed (2/2)".')
     message = serializers.CharField()
-    score = serializers.FloatField(allow_null=True)
+    score = serializers.FloatField(allow_null=True, help_text="Submit only; a Run is not scored.")
+    correctness = serializers.FloatField(allow_null=True)
+    speed_score = serializers.FloatField(allow_null=True)
     speedup = serializers.FloatField(allow_null=True)
     user_ms = serializers.FloatField(allow_null=True)
     ref_ms = serializers.FloatField(allow_null=True)

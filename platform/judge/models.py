@@ -141,6 +141,26 @@ class Submission(models.Model):
     def is_done(self) -> bool:
         return self.status in (self.Status.FINISHED, self.Status.FAILED)
 
+    @property
+    def is_run(self) -> bool:
+        return self.mode == self.Mode.RUN
+
+    def samples_passed(self) -> tuple[int, int]:
+        """(passed, total) sample tests; uses prefetched results when the caller prefetched them."""
+        samples = [r for r in self.results.all() if r.kind == "sample"]
+        return sum(r.verdict == self.Verdict.AC for r in samples), len(samples)
+
+    def verdict_label(self) -> str:
+        """The verdict as people should read it: a Run only ever checked the samples, so it is never "Accepted"."""
+        if not self.verdict:
+            return ""
+        if not self.is_run or self.verdict in (self.Verdict.CE, self.Verdict.IE):
+            return self.get_verdict_display()
+        passed, total = self.samples_passed()
+        if self.verdict == self.Verdict.AC:
+            return f"Samples passed ({passed}/{total})"
+        return f"{self.get_verdict_display()} (samples: {passed}/{total} passed)"
+
     def can_see(self, user: Any) -> bool:
         """Owners and staff see a submission's code and results."""
         return user.is_authenticated and (user.pk == self.user_id or user.is_staff)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from judge import views
+from judge import guide, views
 
 urlpatterns = [
     path("", views.problem_list, name="problem-list"),
@@ -12,5 +12,6 @@ urlpatterns = [
     path("submissions/<int:pk>/", views.submission_detail, name="submission-detail"),
     path("submissions/<int:pk>/status.json", views.submission_status, name="submission-status"),
     path("profile/", views.profile, name="profile"),
+    path("scoring/", guide.scoring_page, name="scoring"),
     path("accounts/signup/", views.signup, name="signup"),
 ]

@@ -1,7 +1,6 @@
 """Pages: thin views over the models. Grading happens in the worker; views only queue and read.
 
-Visibility rule for everything a page or JSON shows about a submission: `submission_payload`. Hidden tests
-carry a name, a verdict and a time, never data.
+Visibility rule for everything a page or JSON shows about a submission: `judge.payloads.submission_payload`.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_POST
 from graders.topics import DIFFICULTIES, TOPICS
 from judge.forms import ProblemFilterForm, SubmissionForm
 from judge.models import Problem, Submission
+from judge.payloads import submission_payload
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
 from judge.tasks import enqueue
@@ -94,7 +94,8 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
     solved = user.is_authenticated and accepted(user).filter(problem=problem).exists()
     gave_up = user.is_authenticated and GiveUp.objects.filter(user=user, problem=problem).exists()
     unlocked = solved or gave_up
-    recent = (Submission.objects.filter(user=user, problem=problem)[:5] if user.is_authenticated else [])
+    recent = (Submission.objects.filter(user=user, problem=problem).prefetch_related("results")[:5]
+              if user.is_authenticated else [])
     return {
         "problem": problem, "package": package, "statement": render_markdown(package.statement), "form": form,
         "hints": list(package.hints), "hints_shown": shown, "solved": solved, "gave_up": gave_up,
@@ -153,41 +154,6 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _visible_submission(request, pk)
     return render(request, "judge/submission_detail.html",
                   {"submission": submission, "payload": submission_payload(submission)})
-
-
-def result_payload(result: Any) -> dict[str, Any]:
-    """One test as the owner may see it: a hidden test's message and details never leave the server."""
-    sample = result.kind == "sample"
-    details = (result.details or {}) if sample else {}
-    shown = details.get("details") or {}
-    return {
-        "index": result.index, "name": result.name, "kind": result.kind, "verdict": result.verdict,
-        "message": result.message if sample else "", "time_ms": result.time_ms,
-        "details": ({"input": shown.get("input", ""), "expected": shown.get("expected", ""),
-                     "actual": shown.get("actual", ""), "printed": details.get("printed", "")}
-                    if sample and details else None),
-    }
-
-
-def submission_payload(submission: Submission) -> dict:
-    """What the browser may know about a submission: hidden tests carry no data."""
-    return {
-        "id": submission.pk,
-        "problem": submission.problem.slug,
-        "mode": submission.mode,
-        "status": submission.status,
-        "done": submission.is_done,
-        "verdict": submission.verdict,
-        "verdict_name": submission.get_verdict_display() if submission.verdict else "",
-        "message": submission.message,
-        "score": submission.score,
-        "speedup": submission.speedup,
-        "user_ms": submission.user_ms,
-        "ref_ms": submission.ref_ms,
-        "hardware": submission.hardware,
-        "created_at": submission.created_at.isoformat(),
-        "results": [result_payload(r) for r in submission.results.all()],
-    }
 
 
 @login_required

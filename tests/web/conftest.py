@@ -9,7 +9,8 @@ from django.core.cache import cache
 
 SECRET_INPUT = "HIDDEN-INPUT-tensor([[7.77, 8.88]])"
 SECRET_EXPECTED = "HIDDEN-EXPECTED-tensor([[0.25, 0.75]])"
-SECRET_MESSAGE = "HIDDEN-MESSAGE max abs error 0.123 at index 4"
+SECRET_MESSAGE = "HIDDEN-MESSAGE got 0.98765, expected 0.12345"
+HIDDEN_KIND = "out: max abs error 0.123 > tolerance at (0, 4)"  # the kind of failure, which pages do show
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +50,7 @@ def make_submission(user: Any, mode: str = "submit", verdict: str = "WA", hidden
                              "actual": "tensor([[1., 2., 3.]])"}, "printed": "hello from print"})
     if hidden_leak:
         TestResult.objects.create(
-            submission=submission, index=1, name="huge-logits", kind="hidden", verdict="WA", message=SECRET_MESSAGE,
+            submission=submission, index=1, name="huge-logits", kind="hidden", verdict="WA",
+            message=f"{HIDDEN_KIND}; values: {SECRET_MESSAGE}",
             details={"details": {"input": SECRET_INPUT, "expected": SECRET_EXPECTED, "actual": "x"}})
     return submission

@@ -8,7 +8,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.web.conftest import SECRET_EXPECTED, SECRET_INPUT, SECRET_MESSAGE, make_submission
+from tests.web.conftest import HIDDEN_KIND, SECRET_EXPECTED, SECRET_INPUT, SECRET_MESSAGE, make_submission
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SECRETS = (SECRET_INPUT, SECRET_EXPECTED, SECRET_MESSAGE, "HIDDEN-")
@@ -34,8 +34,21 @@ def test_hidden_details_absent_everywhere(alice_client, alice, problems):
             assert secret not in body, (response.request["PATH_INFO"], secret)
     payload = json.loads(pages[1].content)
     hidden = next(r for r in payload["results"] if r["kind"] == "hidden")
-    assert hidden == {"index": 1, "name": "huge-logits", "kind": "hidden", "verdict": "WA", "message": "",
+    assert hidden == {"index": 1, "name": "huge-logits", "kind": "hidden", "verdict": "WA", "message": HIDDEN_KIND,
                       "time_ms": None, "details": None}
+
+
+def test_hidden_failures_say_their_kind_without_data(alice_client, alice, problems):
+    """A Runtime Error's message is written by the submission (it could print the hidden input): only its type."""
+    submission = make_submission(alice, verdict="RE", hidden_leak=False)
+    submission.results.create(index=1, name="big", kind="hidden", verdict="RE", message=f"ValueError: {SECRET_INPUT}")
+    submission.results.create(index=2, name="nan", kind="hidden", verdict="WA", message="out: NaN/Inf positions differ")
+    page = alice_client.get(f"/submissions/{submission.pk}/").content.decode()
+    assert SECRET_INPUT not in page and "HIDDEN-" not in page
+    status = alice_client.get(f"/submissions/{submission.pk}/status.json").json()
+    rows = {r["name"]: r["message"] for r in status["results"]}
+    assert rows["big"] == "ValueError" and rows["nan"] == "out: NaN/Inf positions differ"
+    assert "NaN/Inf positions differ" in page
 
 
 def test_sample_failure_details_shown(alice_client, alice, problems):

@@ -48,3 +48,33 @@ def test_csrf_enforced(client, alice, problems):
     strict.force_login(alice)
     response = strict.post("/problems/stable-softmax/submit/", {"code": "x = 1", "mode": "run"})
     assert response.status_code == 403
+
+
+def test_a_passing_run_is_not_a_solve(alice_client, alice, problems):
+    """A Run reads "Samples passed (2/2)", has no score, and history and the problem page tell it from a Submit."""
+    from tests.web.conftest import make_submission
+
+    run = make_submission(alice, mode="run", verdict="AC", hidden_leak=False, score=80.0, correctness=100.0)
+    run.results.update(verdict="AC")
+    run.results.create(index=1, name="small-batch", kind="sample", verdict="AC")
+    submit = make_submission(alice, mode="submit", verdict="AC", hidden_leak=False, score=87.5, correctness=100.0,
+                             speed_score=37.5, speedup=0.7)
+    status = alice_client.get(f"/submissions/{run.pk}/status.json").json()
+    assert status["label"] == "Samples passed (2/2)" and status["score"] is None and status["score_formula"] == ""
+    page = alice_client.get(f"/submissions/{run.pk}/").content.decode()
+    assert "Samples passed (2/2)" in page and "Accepted" not in page and "not scored" in page
+    assert alice_client.get(f"/submissions/{submit.pk}/status.json").json()["score_formula"] == (
+        "87.5 = 0.8 × correctness 100 + 0.2 × speed 37.5")
+    submit_page = alice_client.get(f"/submissions/{submit.pk}/").content.decode()
+    assert "Score 87.5 = 0.8 × correctness 100 + 0.2 × speed 37.5" in submit_page and 'href="/scoring/"' in submit_page
+    history = alice_client.get("/submissions/").content.decode()
+    assert "Run · samples" in history and "Samples passed (2/2)" in history and "Submit" in history
+    assert "score 80.0" not in history and "score 87.5" in history
+    problem_page = alice_client.get("/problems/stable-softmax/").content.decode()
+    assert "Samples passed (2/2)" in problem_page
+
+
+def test_scoring_page_explains_the_formula(client):
+    body = client.get("/scoring/").content.decode()
+    for text in ("80% × correctness + 20% × speed", "log scale", "relative standard error", "geometric mean"):
+        assert text in body

@@ -1,15 +1,13 @@
-// Live progress: poll status.json and redraw each test as it finishes, then the final verdict and timing.
+// Live results: poll a submission's status.json and redraw the panel (verdict, progress, each test as it
+// finishes, then the score and timing). Used on the submission page and, through TJ.watch, under the editor.
 (function () {
-  const box = document.getElementById("submission");
-  if (!box || box.dataset.done === "1") return;
-  const url = box.dataset.statusUrl;
-  const $ = (id) => document.getElementById(id);
   const el = (tag, props = {}, ...children) => {
     const node = Object.assign(document.createElement(tag), props);
     node.append(...children);
     return node;
   };
   const ms = (v) => (v == null ? "–" : `${v.toFixed(3)} ms`);
+  const RUN_NOTE = "A Run checks the visible samples only: it is not scored and does not count as solved.";
 
   function row(t) {
     const li = el("li", { className: `result v-${t.verdict}` },
@@ -30,28 +28,68 @@
     return li;
   }
 
-  async function poll(delay) {
-    let s;
-    try {
-      const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
-      if (!response.ok) throw new Error(String(response.status));
-      s = await response.json();
-    } catch (error) {
-      setTimeout(() => poll(Math.min(delay * 2, 10000)), delay);
-      return;
+  function progressText(s) {
+    if (s.done) return "";
+    if (s.status === "queued") return "· waiting for a grader";
+    const finished = s.results.length;
+    let text = `· ${finished} test${finished === 1 ? "" : "s"} graded`;
+    if (s.progress && s.progress.phase === "timing") {
+      text = "· timing against the reference";
+      if (s.progress.pairs != null) text += `: ${s.progress.pairs} timed pairs`;
+      if (s.progress.rse != null) text += `, noise ±${(100 * s.progress.rse).toFixed(1)}%`;
     }
+    return text;
+  }
+
+  function draw(box, s) {
+    const $ = (id) => box.querySelector(`#${id}`);
+    const run = s.mode === "run";
+    $("mode-label").textContent = run ? "Run · samples only" : "Submit";
+    $("mode-label").className = `mode mode-${s.mode}`;
     $("status").textContent = s.status;
+    $("progress").textContent = progressText(s);
     const verdict = $("verdict");
-    verdict.textContent = s.verdict_name || "…";
-    verdict.className = `verdict v-${s.verdict || "pending"}`;
+    verdict.textContent = s.label || "…";
+    verdict.className = `verdict v-${s.verdict || "pending"}${run ? " run" : ""}`;
     $("message").textContent = s.message || "";
+    $("stats").hidden = run;
     $("score").textContent = s.score == null ? "–" : s.score.toFixed(1);
     $("user-ms").textContent = ms(s.user_ms);
     $("ref-ms").textContent = ms(s.ref_ms);
     $("speedup").textContent = s.speedup == null ? "–" : `${s.speedup.toFixed(2)}×`;
+    $("score-formula").textContent = run ? RUN_NOTE : s.score_formula ? `Score ${s.score_formula}.` : "Scored when graded.";
+    const link = $("permalink");
+    link.hidden = false;
+    link.href = `/submissions/${s.id}/`;
+    link.textContent = `#${s.id}`;
     $("results").replaceChildren(...s.results.map(row));
-    if (s.done) box.dataset.done = "1";
-    else setTimeout(() => poll(1000), 1000);
+    box.dataset.done = s.done ? "1" : "0";
   }
-  poll(1000);
+
+  // Poll until done; a newer watch on the same box (another Run) stops the older one.
+  function watch(box, url) {
+    const token = Symbol("watch");
+    box.watchToken = token;
+    box.dataset.statusUrl = url;
+    async function poll(delay) {
+      if (box.watchToken !== token) return;
+      let s;
+      try {
+        const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+        if (!response.ok) throw new Error(String(response.status));
+        s = await response.json();
+      } catch (error) {
+        setTimeout(() => poll(Math.min(delay * 2, 10000)), delay);
+        return;
+      }
+      if (box.watchToken !== token) return;
+      draw(box, s);
+      if (!s.done) setTimeout(() => poll(1000), 1000);
+    }
+    poll(1000);
+  }
+
+  window.TJ = Object.assign(window.TJ || {}, { watch, draw });
+  const box = document.getElementById("submission");
+  if (box && box.dataset.statusUrl && box.dataset.done === "0") watch(box, box.dataset.statusUrl);
 })();

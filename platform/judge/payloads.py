@@ -1,0 +1,73 @@
+"""What the browser and the API may know about a submission: one function, so no page shows more than another.
+
+Hidden tests carry a name, a verdict, a time and the kind of failure, never data: the harness already cut
+values from their messages (`checker.without_values`); this cuts again, and keeps only the exception type of
+a Runtime Error, whose message the submission wrote and could fill with the hidden input.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graders.scoring import CORRECTNESS_WEIGHT
+from judge.models import Submission, TestResult
+
+# graders.sandbox.checker.VALUES: that module imports torch, which the web processes do not have.
+VALUES_MARKER = "; values: "
+
+
+def hidden_message(result: TestResult) -> str:
+    """The kind of failure of a hidden test, without its data."""
+    message = result.message.split(VALUES_MARKER, 1)[0]
+    if result.verdict == Submission.Verdict.RE:
+        return message.split(":", 1)[0]
+    return message
+
+
+def result_payload(result: TestResult) -> dict[str, Any]:
+    """One test as the owner may see it: a hidden test's details never leave the server."""
+    sample = result.kind == "sample"
+    details = (result.details or {}) if sample else {}
+    shown = details.get("details") or {}
+    return {
+        "index": result.index, "name": result.name, "kind": result.kind, "verdict": result.verdict,
+        "message": result.message if sample else hidden_message(result), "time_ms": result.time_ms,
+        "details": ({"input": shown.get("input", ""), "expected": shown.get("expected", ""),
+                     "actual": shown.get("actual", ""), "printed": details.get("printed", "")}
+                    if sample and details else None),
+    }
+
+
+def score_formula(submission: Submission) -> str:
+    """The score with its parts, e.g. "87.5 = 0.8 × correctness 100 + 0.2 × speed 37.5"."""
+    if submission.is_run or submission.score is None or submission.correctness is None:
+        return ""
+    speed = f"{submission.speed_score:g}" if submission.speed_score is not None else "0 (not timed)"
+    return (f"{submission.score:g} = {CORRECTNESS_WEIGHT:g} × correctness {submission.correctness:g}"
+            f" + {1 - CORRECTNESS_WEIGHT:g} × speed {speed}")
+
+
+def submission_payload(submission: Submission) -> dict[str, Any]:
+    """A Run is a check of the samples: it has a label and no score, so it never reads as a solve."""
+    scored = not submission.is_run
+    return {
+        "id": submission.pk,
+        "problem": submission.problem.slug,
+        "mode": submission.mode,
+        "status": submission.status,
+        "done": submission.is_done,
+        "verdict": submission.verdict,
+        "verdict_name": submission.get_verdict_display() if submission.verdict else "",
+        "label": submission.verdict_label(),
+        "message": submission.message,
+        "score": submission.score if scored else None,
+        "correctness": submission.correctness if scored else None,
+        "speed_score": submission.speed_score if scored else None,
+        "score_formula": score_formula(submission),
+        "speedup": submission.speedup,
+        "user_ms": submission.user_ms,
+        "ref_ms": submission.ref_ms,
+        "hardware": submission.hardware,
+        "created_at": submission.created_at.isoformat(),
+        "results": [result_payload(r) for r in submission.results.all()],
+    }
