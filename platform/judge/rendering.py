@@ -16,6 +16,7 @@ ALLOWED_TAGS = {
 }
 MATH = re.compile(r"(?<!\\)(\$\$.+?\$\$|\$[^\s$](?:[^$\n]*?[^\s$])?\$)", re.DOTALL)
 CODE = re.compile(r"(```.*?```|`[^`\n]*`)", re.DOTALL)
+LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s+\S")
 
 
 def _protect_math(text: str) -> tuple[str, list[str]]:
@@ -30,8 +31,23 @@ def _protect_math(text: str) -> tuple[str, list[str]]:
     return "".join(p if i % 2 else MATH.sub(stash, p) for i, p in enumerate(parts)), spans
 
 
+def _separate_lists(text: str) -> str:
+    """Start a list that directly follows a paragraph line on its own block, as GitHub does (python-markdown
+    would otherwise run "Steps:\n- a\n- b" into one paragraph). Fenced code is left as it is."""
+    lines: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and LIST_ITEM.match(line) and lines and lines[-1].strip() and not LIST_ITEM.match(lines[-1]) \
+                and not lines[-1].startswith((" ", "\t")):
+            lines.append("")
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def render_markdown(text: str) -> str:
-    protected, spans = _protect_math(text)
+    protected, spans = _protect_math(_separate_lists(text))
     rendered = markdown.markdown(protected, extensions=["fenced_code", "tables"])
     for i, span in enumerate(spans):
         rendered = rendered.replace(f"TJMATH{i}X", html.escape(span, quote=False))

@@ -60,7 +60,8 @@ def problem_rows(user: Any, filters: dict[str, str]) -> list[dict[str, Any]]:
         concepts = Concept.objects.filter(is_active=True)
         if user.is_authenticated:
             mine = QuizAttempt.objects.filter(user=user, concept=OuterRef("pk"))
-            concepts = concepts.annotate(attempted=Exists(mine), solved=Exists(mine.filter(correct=True)))
+            concepts = concepts.annotate(attempted=Exists(mine),
+                                         solved=Exists(mine.filter(correct=True, after_reveal=False)))
         rows += [{"kind": "concept", "slug": c.slug, "title": c.title, "difficulty": c.difficulty,
                   "topics": c.topics, "status": _status(c) if user.is_authenticated else "new",
                   "url_name": "concept-quiz"} for c in _filtered(concepts, filters, search)]
@@ -201,7 +202,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     """Progress by topic and by difficulty: solved over available, coding and concepts together."""
     user = request.user
     solved_problems = set(accepted(user).values_list("problem_id", flat=True))
-    solved_concepts = set(QuizAttempt.objects.filter(user=user, correct=True).values_list("concept_id", flat=True))
+    solved_concepts = set(QuizAttempt.solving().filter(user=user).values_list("concept_id", flat=True))
     items = [(p.topics, p.difficulty, p.pk in solved_problems) for p in Problem.visible().only("topics", "difficulty")]
     items += [(c.topics, c.difficulty, c.pk in solved_concepts)
               for c in Concept.objects.filter(is_active=True).only("topics", "difficulty")]

@@ -48,10 +48,17 @@ class QuizAttempt(models.Model):
     concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="attempts")
     chosen = models.JSONField(default=list)  # option indexes
     correct = models.BooleanField()
+    # The model answer had been shown before (an earlier attempt, or the flashcard): practice, not a solve.
+    after_reveal = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]
+
+    @classmethod
+    def solving(cls) -> models.QuerySet[QuizAttempt]:
+        """The attempts that make a concept solved: correct before the answer was ever shown."""
+        return cls.objects.filter(correct=True, after_reveal=False)
 
 
 class FlashcardReview(models.Model):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from judge.models import Problem
 from judge.rendering import render_markdown
 from practice.models import Concept, FlashcardReview, QuizAttempt
+from practice.quiz import judged_options, option_order
 
 
 def _related(concept: Concept) -> list[Problem]:
@@ -20,28 +21,30 @@ def _related(concept: Concept) -> list[Problem]:
 
 
 def quiz(request: HttpRequest, slug: str) -> HttpResponse:
-    """GET: the question. POST (logged in): grade the chosen options, record it, show every rationale."""
+    """GET: the question, options shuffled. POST (logged in): grade the chosen options, record it, show every
+    rationale in the same order. An attempt after the answer was shown is recorded but does not solve."""
     concept = get_object_or_404(Concept, slug=slug, is_active=True)
     context = {"concept": concept, "question": render_markdown(concept.question), "related": _related(concept),
                "answer": render_markdown(concept.answer), "explanation": render_markdown(concept.explanation)}
     options = (concept.choices or {}).get("options", [])
+    user = request.user
+    earlier = QuizAttempt.objects.filter(user=user, concept=concept) if user.is_authenticated else None
+    order = option_order(len(options), user.pk, concept.slug, earlier.count() if earlier is not None else 0)
     if request.method == "POST":
-        if not request.user.is_authenticated:
+        if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         try:
             chosen = sorted({int(i) for i in request.POST.getlist("option") if 0 <= int(i) < len(options)})
         except ValueError:
             chosen = []
-        correct_set = concept.correct_indexes()
-        correct = chosen == correct_set
-        QuizAttempt.objects.create(user=request.user, concept=concept, chosen=chosen, correct=correct)
-        hits = sum(1 for i in range(len(options)) if (i in chosen) == (i in correct_set))
-        context.update(
-            graded=True, correct=correct, chosen=chosen, score=hits, out_of=len(options),
-            options=[{**o, "index": i, "chosen": i in chosen} for i, o in enumerate(options)],
-        )
+        correct = chosen == concept.correct_indexes()
+        revealed = earlier.exists() or FlashcardReview.objects.filter(user=user, concept=concept).exists()
+        QuizAttempt.objects.create(user=user, concept=concept, chosen=chosen, correct=correct, after_reveal=revealed)
+        judged = judged_options(options, order, chosen)
+        context.update(graded=True, correct=correct, after_reveal=revealed, options=judged,
+                       score=sum(o["right"] for o in judged), out_of=len(options))
     else:
-        context["options"] = [{"text": o["text"], "index": i} for i, o in enumerate(options)]
+        context["options"] = [{"text": options[i]["text"], "index": i} for i in order]
     return render(request, "practice/quiz.html", context)
 
 

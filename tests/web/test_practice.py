@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -83,9 +84,42 @@ def test_quiz_grades_and_explains(alice_client, alice, concept):
     wrong = alice_client.post("/practice/concepts/dropout-eval/", {"option": ["0"]}).content.decode()
     assert "Not quite" in wrong and "2 / 3" in wrong and "inverted dropout scales in training." in wrong
     assert "Numerically stable softmax" in wrong  # related coding problem link
+    assert "wrong option, rightly left unticked" in wrong and "correct option, you missed it" in wrong
+    assert "✗ wrong" not in wrong
     right = alice_client.post("/practice/concepts/dropout-eval/", {"option": ["0", "2"]}).content.decode()
-    assert "Correct" in right and "3 / 3" in right
-    assert list(QuizAttempt.objects.order_by("created_at").values_list("correct", flat=True)) == [False, True]
+    assert "Correct" in right and "3 / 3" in right and 'data-testid="after-reveal"' in right
+    attempts = QuizAttempt.objects.order_by("created_at").values_list("correct", "after_reveal")
+    assert list(attempts) == [(False, False), (True, True)]
+    # Right only after the answer was shown: practice, not solved.
+    assert not QuizAttempt.solving().exists()
+    listing = alice_client.get("/?kind=concept").content.decode()
+    assert 'data-slug="dropout-eval"' in listing and "status-solved" not in listing
+
+
+def test_first_correct_answer_solves(alice_client, alice, concept):
+    alice_client.post("/practice/concepts/dropout-eval/", {"option": ["0", "2"]})
+    assert QuizAttempt.solving().filter(user=alice, concept=concept).exists()
+    assert "status-solved" in alice_client.get("/?kind=concept").content.decode()
+
+
+def test_option_order_is_shuffled_per_user_and_attempt():
+    from practice.quiz import option_order
+
+    orders = {tuple(option_order(4, user, "some-concept", attempt)) for user in range(1, 6) for attempt in range(4)}
+    assert len(orders) > 5  # different users and attempts see different orders
+    assert option_order(4, 7, "x", 2) == option_order(4, 7, "x", 2)  # and a reload shows the same one
+    assert sum(option_order(4, user, "c", 0)[0] == 0 for user in range(200)) < 100  # correct-first is not the rule
+
+
+def test_quiz_page_shows_options_in_the_attempts_order(alice_client, alice, concept):
+    from practice.quiz import option_order
+
+    page = alice_client.get("/practice/concepts/dropout-eval/").content.decode()
+    shown = [int(v) for v in re.findall(r'name="option" value="(\d+)"', page)]
+    assert shown == option_order(3, alice.pk, "dropout-eval", 0)
+    graded = alice_client.post("/practice/concepts/dropout-eval/", {"option": ["0"]}).content.decode()
+    assert [int(v) for v in re.findall(r'<li class="judged-[a-z]+[^"]*" data-index="(\d)"', graded)] \
+        == shown
 
 
 def test_flashcard_rating_schedules(alice_client, alice, concept):

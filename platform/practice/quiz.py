@@ -1,0 +1,36 @@
+"""Quiz rules: the order options are shown in, and how each option of an answer is judged.
+
+The bank's files list the correct options first more often than not, so the page shuffles them: per user,
+concept and attempt, deterministically, so a reload shows the same order and a new attempt a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from typing import Any
+
+
+def option_order(count: int, user_id: int | None, slug: str, attempt: int) -> list[int]:
+    """A permutation of range(count), the same for the same user, concept and attempt number."""
+    digest = hashlib.sha256(f"{user_id or 0}:{slug}:{attempt}".encode()).digest()
+    order = list(range(count))
+    random.Random(int.from_bytes(digest[:8], "big")).shuffle(order)
+    return order
+
+
+def judged_options(options: list[dict[str, Any]], order: list[int], chosen: list[int]) -> list[dict[str, Any]]:
+    """Each option in display order with the user's judgement of it: ticking a correct option and leaving a
+    wrong one unticked are both right, so a rightly unticked option is never marked wrong."""
+    judged = []
+    for index in order:
+        option = options[index]
+        ticked = index in chosen
+        is_correct = bool(option.get("correct"))
+        if is_correct:
+            verdict = "correct option, you ticked it" if ticked else "correct option, you missed it"
+        else:
+            verdict = "wrong option, you ticked it" if ticked else "wrong option, rightly left unticked"
+        judged.append({**option, "index": index, "chosen": ticked, "right": ticked == is_correct,
+                       "verdict": verdict})
+    return judged
