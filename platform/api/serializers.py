@@ -97,6 +97,9 @@ class SubmissionSerializer(serializers.Serializer):
     user_ms = serializers.FloatField(allow_null=True)
     ref_ms = serializers.FloatField(allow_null=True)
     hardware = serializers.CharField()
+    progress = serializers.CharField(help_text='While a Submit is timed, e.g. "timing: 40 pairs, ±0.8%".')
+    timing_cases = serializers.ListField(child=serializers.DictField(),
+                                         help_text="Per benchmark case: name, runs, medians and noise in %.")
     created_at = serializers.DateTimeField()
     results = TestResultSerializer(many=True)
 

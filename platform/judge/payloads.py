@@ -38,6 +38,32 @@ def result_payload(result: TestResult) -> dict[str, Any]:
     }
 
 
+def timing_progress(submission: Submission) -> str:
+    """While a Submit is being timed: "timing: 40 pairs, ±0.8%" from the harness's signed progress events
+    (the worker keeps the latest in `timing["progress"]` until the final timing replaces it)."""
+    progress = (submission.timing or {}).get("progress") if not submission.is_done else None
+    if not progress:
+        return ""
+    text = f"timing: {progress['pairs']} pairs"
+    if progress.get("cases", 1) > 1:
+        text += f" (case {progress['index'] + 1} of {progress['cases']})"
+    if progress.get("rse") is not None:
+        text += f", ±{100 * progress['rse']:.1f}%"
+    return text
+
+
+def timing_cases(submission: Submission) -> list[dict[str, Any]]:
+    """The finished timing per benchmark case: medians, runs and their noise (relative standard error)."""
+    if not submission.is_done or submission.is_run:
+        return []
+    def percent(rse: float | None) -> float | None:
+        return None if rse is None else round(100 * rse, 2)
+
+    return [{"name": case.get("name"), "runs": case.get("runs"), "user_ms": case.get("user_ms"),
+             "ref_ms": case.get("ref_ms"), "user_noise_pct": percent(case.get("user_rse")),
+             "ref_noise_pct": percent(case.get("ref_rse"))} for case in (submission.timing or {}).get("cases", [])]
+
+
 def score_formula(submission: Submission) -> str:
     """The score with its parts, e.g. "87.5 = 0.8 × correctness 100 + 0.2 × speed 37.5"."""
     if submission.is_run or submission.score is None or submission.correctness is None:
@@ -68,6 +94,8 @@ def submission_payload(submission: Submission) -> dict[str, Any]:
         "user_ms": submission.user_ms,
         "ref_ms": submission.ref_ms,
         "hardware": submission.hardware,
+        "progress": timing_progress(submission),
+        "timing_cases": timing_cases(submission),
         "created_at": submission.created_at.isoformat(),
         "results": [result_payload(r) for r in submission.results.all()],
     }

@@ -95,12 +95,12 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
     solved = user.is_authenticated and accepted(user).filter(problem=problem).exists()
     gave_up = user.is_authenticated and GiveUp.objects.filter(user=user, problem=problem).exists()
     unlocked = solved or gave_up
-    recent = (Submission.objects.filter(user=user, problem=problem).prefetch_related("results")[:5]
+    recent = (list(Submission.objects.filter(user=user, problem=problem).prefetch_related("results")[:5])
               if user.is_authenticated else [])
     return {
         "problem": problem, "package": package, "statement": render_markdown(package.statement), "form": form,
         "hints": list(package.hints), "hints_shown": shown, "solved": solved, "gave_up": gave_up,
-        "unlocked": unlocked, "recent": recent,
+        "unlocked": unlocked, "recent": recent, "payload": submission_payload(recent[0]) if recent else None,
         "editorial": render_markdown(package.editorial) if unlocked and package.editorial else "",
         "reference": package.reference if unlocked else "",
     }
@@ -115,8 +115,11 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Queue a Run or Submit. The problem page's script asks for JSON and shows the results beside the editor;
+    without it the form redirects to the submission's page."""
     problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
     form = SubmissionForm(request.POST)
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
     if form.is_valid():
         limited = check_and_count(request.user.pk, form.cleaned_data["mode"])
         if limited is None:
@@ -125,11 +128,16 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
                 code=form.cleaned_data["code"], mode=form.cleaned_data["mode"],
             )
             enqueue(submission)
+            if wants_json:
+                return JsonResponse({"submission": submission_payload(submission),
+                                     "status_url": reverse("submission-status", args=[submission.pk])}, status=201)
             return redirect("submission-detail", pk=submission.pk)
         form.add_error(None, limited)
         status = 429
     else:
         status = 400
+    if wants_json:
+        return JsonResponse({"error": " ".join(e for errors in form.errors.values() for e in errors)}, status=status)
     return render(request, "judge/problem_detail.html", _problem_context(request, problem, form), status=status)
 
 

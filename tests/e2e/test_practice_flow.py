@@ -57,12 +57,20 @@ def test_signup_run_submit_leaderboard(page, problems, celery_worker_process):
     expect(page.locator(".cm-content")).to_contain_text("raise NotImplementedError")
     expect(page.locator(".statement .katex").first).to_be_visible()
 
-    # Run a solution that fails the samples: the failing sample's data is shown.
+    # Run a solution that fails the samples: the results panel under the editor shows the failing sample's
+    # data, and the Run is labelled as samples only, never as a solve.
     replace_code(page, WRONG_ON_SAMPLES)
     shot(page, "problem-page")
+    problem_url = page.url
     page.get_by_role("button", name="Run samples").click()
-    expect(page).to_have_url(re.compile(r"/submissions/\d+/$"))
-    expect(page.get_by_test_id("verdict")).to_have_text("Wrong Answer", timeout=GRADING_TIMEOUT)
+    panel = page.locator("#submission")
+    expect(panel).to_be_visible()
+    expect(panel.locator("#mode-label")).to_have_text("Run · samples only")
+    expect(page.get_by_test_id("verdict")).to_have_text(re.compile(r"^Wrong Answer \(samples: 0/2 passed\)$"),
+                                                        timeout=GRADING_TIMEOUT)
+    assert page.url == problem_url  # still on the problem page, beside the editor
+    expect(panel.locator("#stats")).to_be_hidden()  # a Run has no score
+    expect(page.get_by_test_id("score-line")).to_contain_text("not scored")
     failing = page.locator("#results li.v-WA").first
     expect(failing.locator(".sample-details")).to_contain_text("Input")
     expect(failing.locator(".sample-details")).to_contain_text("Expected output")
@@ -70,23 +78,34 @@ def test_signup_run_submit_leaderboard(page, problems, celery_worker_process):
     expect(failing.locator(".sample-details pre").first).to_contain_text("tensor")
     expect(failing.locator(".message")).not_to_be_empty()
 
-    # Back on the problem, the draft was kept; fix it and submit with Ctrl+Enter.
-    page.go_back()
+    # After a reload the draft is kept and the last result is still under the editor.
     page.reload()
     expect(page.locator(".cm-content")).to_contain_text("return x")
+    expect(page.get_by_test_id("verdict")).to_contain_text("Wrong Answer")
+
+    # Fix it and submit with Ctrl+Enter: live per-test progress, then the verdict, score and timing, in place.
     replace_code(page, (ROOT / "problems/stable-softmax/reference.py").read_text())
     page.locator(".cm-content").press("Control+Enter")
-    expect(page).to_have_url(re.compile(r"/submissions/\d+/$"))
+    expect(panel.locator("#mode-label")).to_have_text("Submit")
     expect(page.locator("#results li").first).to_be_visible(timeout=GRADING_TIMEOUT)  # per-test progress
     expect(page.locator("#submission[data-done='1']")).to_be_attached(timeout=GRADING_TIMEOUT)
+    assert page.url == problem_url
     verdict = page.get_by_test_id("verdict").inner_text()
     assert verdict == "Accepted", page.locator("#message").inner_text()
     expect(page.get_by_test_id("speedup")).to_have_text(re.compile(r"^\d+\.\d+×$"))
+    expect(page.get_by_test_id("score-line")).to_contain_text(re.compile(r"Score [\d.]+ = 0\.8 × correctness 100"))
+    expect(page.locator("#timing-rows tr").first).to_contain_text("ms")
     expect(page.locator("#results li.v-AC")).to_have_count(page.locator("#results li").count())
+    panel.scroll_into_view_if_needed()
     shot(page, "live-verdict")
 
+    # The submission page stays as the permalink.
+    page.locator("#permalink").click()
+    expect(page).to_have_url(re.compile(r"/submissions/\d+/$"))
+    expect(page.get_by_test_id("verdict")).to_have_text("Accepted")
+
     # The leaderboard lists the new user.
-    page.get_by_role("link", name="Leaderboard").click()
+    page.get_by_role("link", name="Leaderboard").first.click()
     expect(page.locator("tr[data-user='newton']")).to_be_visible()
 
 

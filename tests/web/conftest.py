@@ -43,7 +43,7 @@ def make_submission(user: Any, mode: str = "submit", verdict: str = "WA", hidden
     problem = Problem.objects.get(slug="stable-softmax")
     submission = Submission.objects.create(
         user=user, problem=problem, version=problem.live_version, code="def softmax(x, dim=-1):\n    return x\n",
-        mode=mode, status=Submission.Status.FINISHED, verdict=verdict, **fields)
+        mode=mode, **{"status": Submission.Status.FINISHED, **fields}, verdict=verdict)
     TestResult.objects.create(
         submission=submission, index=0, name="row", kind="sample", verdict="WA", message="max abs error 0.8",
         details={"details": {"input": "tensor([[1., 2., 3.]])", "expected": "tensor([[0.0900, 0.2447, 0.6652]])",

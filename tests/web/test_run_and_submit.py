@@ -78,3 +78,36 @@ def test_scoring_page_explains_the_formula(client):
     body = client.get("/scoring/").content.decode()
     for text in ("80% × correctness + 20% × speed", "log scale", "relative standard error", "geometric mean"):
         assert text in body
+
+
+def test_script_submit_gets_json_and_stays_on_the_problem(alice_client, problems, no_queue):
+    """The problem page's script posts for JSON: the new submission and its status URL, or a readable error."""
+    response = alice_client.post("/problems/stable-softmax/submit/", {"code": "x = 1\n", "mode": "run"},
+                                 HTTP_ACCEPT="application/json")
+    submission = Submission.objects.get()
+    body = response.json()
+    assert response.status_code == 201 and no_queue == [submission.pk]
+    assert body["status_url"] == f"/submissions/{submission.pk}/status.json"
+    assert body["submission"]["mode"] == "run" and body["submission"]["status"] == "queued"
+    empty = alice_client.post("/problems/stable-softmax/submit/", {"code": "", "mode": "run"},
+                              HTTP_ACCEPT="application/json")
+    assert empty.status_code == 400 and "required" in empty.json()["error"]
+    page = alice_client.get("/problems/stable-softmax/").content.decode()
+    assert f'data-status-url="/submissions/{submission.pk}/status.json"' in page and 'id="results"' in page
+
+
+def test_timing_progress_and_cases_in_the_payload(alice_client, alice, problems):
+    from tests.web.conftest import make_submission
+
+    running = make_submission(alice, mode="submit", verdict="", hidden_leak=False, status=Submission.Status.RUNNING,
+                              timing={"progress": {"case": "big", "index": 0, "cases": 2, "pairs": 40, "rse": 0.008}})
+    assert alice_client.get(f"/submissions/{running.pk}/status.json").json()["progress"] == (
+        "timing: 40 pairs (case 1 of 2), ±0.8%")
+    done = make_submission(alice, mode="submit", verdict="AC", hidden_leak=False, speedup=1.1, hardware="cpu",
+                           timing={"cases": [{"name": "big", "runs": 30, "user_ms": 2.0, "ref_ms": 2.2,
+                                              "user_rse": 0.004, "ref_rse": 0.006}]})
+    payload = alice_client.get(f"/submissions/{done.pk}/status.json").json()
+    assert payload["progress"] == "" and payload["timing_cases"] == [
+        {"name": "big", "runs": 30, "user_ms": 2.0, "ref_ms": 2.2, "user_noise_pct": 0.4, "ref_noise_pct": 0.6}]
+    page = alice_client.get(f"/submissions/{done.pk}/").content.decode()
+    assert "2.000 ms ±0.4%" in page and "hardware: <span id=\"hardware\">cpu</span>" in page
