@@ -30,12 +30,12 @@ class ProblemDetailSerializer(ProblemListSerializer):
     statement = serializers.SerializerMethodField()
     starter = serializers.SerializerMethodField()
     signature = serializers.SerializerMethodField()
-    hints = serializers.SerializerMethodField()
+    hint_count = serializers.SerializerMethodField(help_text="Read them one at a time: /hints/<n>/.")
     samples = serializers.SerializerMethodField()
     version = serializers.SerializerMethodField()
 
     class Meta(ProblemListSerializer.Meta):
-        fields = [*ProblemListSerializer.Meta.fields, "version", "signature", "statement", "starter", "hints",
+        fields = [*ProblemListSerializer.Meta.fields, "version", "signature", "statement", "starter", "hint_count",
                   "samples"]
 
     def get_statement(self, problem: Problem) -> str:
@@ -50,13 +50,18 @@ class ProblemDetailSerializer(ProblemListSerializer):
     def get_version(self, problem: Problem) -> str:
         return problem.live_version.version
 
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_hints(self, problem: Problem) -> list[str]:
-        return list(problem.package().hints)
+    def get_hint_count(self, problem: Problem) -> int:
+        return len(problem.package().hints)
 
     @extend_schema_field(SampleTestSerializer(many=True))
     def get_samples(self, problem: Problem) -> list[dict[str, Any]]:
         return [{"name": t.name, "params": t.params} for t in problem.package().test_cases("sample")]
+
+
+class HintSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    of = serializers.IntegerField()
+    hint = serializers.CharField()
 
 
 class SubmissionCreateSerializer(serializers.Serializer):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, status
-from rest_framework.exceptions import Throttled
+from rest_framework.exceptions import NotFound, Throttled
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from api.filters import FILTER_PARAMETERS, filtered
 from api.serializers import (
+    HintSerializer,
     ProblemDetailSerializer,
     ProblemListSerializer,
     SubmissionCreateSerializer,
@@ -20,10 +25,17 @@ from judge.tasks import enqueue
 
 
 class ProblemList(generics.ListAPIView):
-    """Every public coding problem."""
+    """Every public coding problem; filter with `?difficulty=easy|medium|hard`, `?topic=<slug>` and
+    `?kind=coding|debugging` (concept questions are under /api/concepts/)."""
 
     serializer_class = ProblemListSerializer
-    queryset = Problem.visible().order_by("slug")
+
+    @extend_schema(parameters=FILTER_PARAMETERS)
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> QuerySet[Problem]:
+        return filtered(Problem.visible().order_by("slug"), self.request.query_params)
 
 
 class ProblemDetail(generics.RetrieveAPIView):
@@ -34,9 +46,20 @@ class ProblemDetail(generics.RetrieveAPIView):
     lookup_field = "slug"
 
 
-class SubmissionCreate(generics.GenericAPIView):
+class SubmissionListCreate(generics.GenericAPIView):
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = SubmissionCreateSerializer
+
+    @extend_schema(parameters=[OpenApiParameter("problem", str, description="Only this problem's (a slug).")],
+                   responses={200: SubmissionSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        """Your own submissions, newest first, paginated; `?problem=<slug>` keeps one problem's."""
+        mine = (Submission.objects.filter(user=request.user).select_related("problem")
+                .prefetch_related("results"))
+        if request.query_params.get("problem"):
+            mine = mine.filter(problem__slug=request.query_params["problem"])
+        page = self.paginate_queryset(mine)
+        return self.get_paginated_response(SubmissionSerializer(page, many=True).data)
 
     @extend_schema(request=SubmissionCreateSerializer, responses={201: SubmissionSerializer})
     def post(self, request: Request) -> Response:
@@ -62,3 +85,17 @@ class SubmissionDetail(generics.RetrieveAPIView):
     def get_queryset(self):
         mine = Submission.objects.select_related("problem").prefetch_related("results")
         return mine if self.request.user.is_staff else mine.filter(user=self.request.user)
+
+
+class ProblemHint(generics.GenericAPIView):
+    """Hints one at a time, as on the site: `/hints/1/` is a nudge, the last nearly the answer."""
+
+    queryset = Problem.visible().select_related("live_version")
+    lookup_field = "slug"
+
+    @extend_schema(responses={200: HintSerializer})
+    def get(self, request: Request, slug: str, number: int) -> Response:
+        hints = self.get_object().package().hints
+        if not 1 <= number <= len(hints):
+            raise NotFound(f"this problem has {len(hints)} hints, numbered from 1")
+        return Response({"number": number, "of": len(hints), "hint": hints[number - 1]})

@@ -10,6 +10,8 @@ import hashlib
 import random
 from typing import Any
 
+from practice.models import Concept, FlashcardReview, QuizAttempt
+
 
 def option_order(count: int, user_id: int | None, slug: str, attempt: int) -> list[int]:
     """A permutation of range(count), the same for the same user, concept and attempt number."""
@@ -34,3 +36,29 @@ def judged_options(options: list[dict[str, Any]], order: list[int], chosen: list
         judged.append({**option, "index": index, "chosen": ticked, "right": ticked == is_correct,
                        "verdict": verdict})
     return judged
+
+
+def attempt_number(user: Any, concept: Concept) -> int:
+    """How many answers this user has already given: the next attempt's number (0 for the anonymous)."""
+    return QuizAttempt.objects.filter(user=user, concept=concept).count() if user.is_authenticated else 0
+
+
+def shown_order(user: Any, concept: Concept) -> list[int]:
+    """The option order for this user's next attempt."""
+    options = (concept.choices or {}).get("options", [])
+    return option_order(len(options), user.pk, concept.slug, attempt_number(user, concept))
+
+
+def answer(user: Any, concept: Concept, chosen: list[int]) -> tuple[QuizAttempt, list[dict[str, Any]]]:
+    """Grade and record one answer (the set of ticked option indexes), for the page and the API alike.
+
+    Correct means exactly the correct set. An answer after the model answer was shown (an earlier attempt,
+    or the flashcard) is recorded as practice: it never marks the concept solved."""
+    options = (concept.choices or {}).get("options", [])
+    order = shown_order(user, concept)
+    chosen = sorted({i for i in chosen if 0 <= i < len(options)})
+    revealed = (QuizAttempt.objects.filter(user=user, concept=concept).exists()
+                or FlashcardReview.objects.filter(user=user, concept=concept).exists())
+    attempt = QuizAttempt.objects.create(user=user, concept=concept, chosen=chosen, after_reveal=revealed,
+                                         correct=chosen == concept.correct_indexes())
+    return attempt, judged_options(options, order, chosen)

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from judge.models import Problem
 from judge.rendering import render_markdown
-from practice.models import Concept, FlashcardReview, QuizAttempt
-from practice.quiz import judged_options, option_order
+from practice.models import Concept, FlashcardReview
+from practice.quiz import answer, shown_order
 
 
 def _related(concept: Concept) -> list[Problem]:
@@ -22,29 +22,23 @@ def _related(concept: Concept) -> list[Problem]:
 
 def quiz(request: HttpRequest, slug: str) -> HttpResponse:
     """GET: the question, options shuffled. POST (logged in): grade the chosen options, record it, show every
-    rationale in the same order. An attempt after the answer was shown is recorded but does not solve."""
+    rationale in the same order (practice.quiz.answer has the rules)."""
     concept = get_object_or_404(Concept, slug=slug, is_active=True)
     context = {"concept": concept, "question": render_markdown(concept.question), "related": _related(concept),
                "answer": render_markdown(concept.answer), "explanation": render_markdown(concept.explanation)}
     options = (concept.choices or {}).get("options", [])
-    user = request.user
-    earlier = QuizAttempt.objects.filter(user=user, concept=concept) if user.is_authenticated else None
-    order = option_order(len(options), user.pk, concept.slug, earlier.count() if earlier is not None else 0)
     if request.method == "POST":
-        if not user.is_authenticated:
+        if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         try:
-            chosen = sorted({int(i) for i in request.POST.getlist("option") if 0 <= int(i) < len(options)})
+            chosen = [int(i) for i in request.POST.getlist("option")]
         except ValueError:
             chosen = []
-        correct = chosen == concept.correct_indexes()
-        revealed = earlier.exists() or FlashcardReview.objects.filter(user=user, concept=concept).exists()
-        QuizAttempt.objects.create(user=user, concept=concept, chosen=chosen, correct=correct, after_reveal=revealed)
-        judged = judged_options(options, order, chosen)
-        context.update(graded=True, correct=correct, after_reveal=revealed, options=judged,
+        attempt, judged = answer(request.user, concept, chosen)
+        context.update(graded=True, correct=attempt.correct, after_reveal=attempt.after_reveal, options=judged,
                        score=sum(o["right"] for o in judged), out_of=len(options))
     else:
-        context["options"] = [{"text": options[i]["text"], "index": i} for i in order]
+        context["options"] = [{"text": options[i]["text"], "index": i} for i in shown_order(request.user, concept)]
     return render(request, "practice/quiz.html", context)
 
 

@@ -23,7 +23,7 @@ def test_list_and_detail_are_public_parts_only(problems):
     listing = client.get("/api/problems/").json()
     assert [p["slug"] for p in listing["results"]] == ["stable-softmax"]
     detail = client.get("/api/problems/stable-softmax/").json()
-    assert "def softmax" in detail["starter"] and len(detail["hints"]) == 3
+    assert "def softmax" in detail["starter"] and detail["hint_count"] == 3
     assert [s["name"] for s in detail["samples"]] == ["row", "small-batch"]
     text = client.get("/api/problems/stable-softmax/").content.decode()
     for secret in ("torch.where(torch.isfinite", "make_inputs", "huge-logits", "wrong/naive.py", "editorial"):
