@@ -20,7 +20,7 @@ class ProblemFilterForm(forms.Form):
     """The problem list's filters (GET). Status only means something for a logged-in user."""
 
     q = forms.CharField(required=False, label="Search", max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Search titles"}))
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Search: words, in any order"}))
     difficulty = forms.ChoiceField(required=False, choices=[("", "Any difficulty")]
                                    + [(d, d.title()) for d in DIFFICULTIES])
     topic = forms.ChoiceField(required=False, choices=[("", "Any topic")] + sorted(TOPICS.items(), key=lambda t: t[1]))

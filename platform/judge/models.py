@@ -32,6 +32,7 @@ class Problem(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.CODING)
     difficulty = models.CharField(max_length=8, choices=Difficulty.choices)
     topics = models.JSONField(default=list)
+    search_text = models.TextField(blank=True, default="")  # slug words, topics and statement (see judge.sync)
     gpu = models.BooleanField(default=False)
     is_public = models.BooleanField(default=True)
     live_version = models.ForeignKey(

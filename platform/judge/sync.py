@@ -24,6 +24,11 @@ class SyncReport:
         return out + [f"  {e}" for e in self.errors]
 
 
+def search_text(package: ProblemPackage) -> str:
+    """What the problem list's search looks in besides the title: the slug's words, topics and statement."""
+    return " ".join([package.slug.replace("-", " "), *package.topics, package.statement])
+
+
 @transaction.atomic
 def sync_package(package: ProblemPackage) -> str:
     """Make `package` the live version of its problem. Returns created, updated or unchanged."""
@@ -35,7 +40,7 @@ def sync_package(package: ProblemPackage) -> str:
         problem=problem, version=package.version, defaults={"files": package.files}
     )
     metadata = {"title": package.title, "difficulty": package.difficulty, "kind": package.kind,
-                "topics": list(package.topics), "gpu": package.gpu}
+                "topics": list(package.topics), "gpu": package.gpu, "search_text": search_text(package)}
     if not created and problem.live_version_id == version.pk and all(
         getattr(problem, k) == v for k, v in metadata.items()
     ):

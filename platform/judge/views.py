@@ -13,7 +13,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,6 +25,7 @@ from judge.models import Problem, Submission
 from judge.payloads import submission_payload
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
+from judge.search import search as search_rows
 from judge.tasks import enqueue
 from practice.models import Concept, GiveUp, QuizAttempt
 
@@ -67,14 +68,21 @@ def problem_rows(user: Any, filters: dict[str, str]) -> list[dict[str, Any]]:
                   "url_name": "concept-quiz"} for c in _filtered(concepts, filters, search)]
     topic, status = filters.get("topic", ""), filters.get("status", "")
     rows = [r for r in rows if (not topic or topic in r["topics"]) and (not status or r["status"] == status)]
-    return sorted(rows, key=lambda r: (DIFFICULTY_ORDER.get(r["difficulty"], 9), r["kind"] == "concept", r["title"]))
+    words = search.lower().split()  # a search lists the rows with the most words in their title first
+
+    def order(r: dict[str, Any]) -> tuple:
+        return (-sum(w in r["title"].lower() for w in words), DIFFICULTY_ORDER.get(r["difficulty"], 9),
+                r["kind"] == "concept", r["title"])
+
+    return sorted(rows, key=order)
 
 
 def _filtered(queryset: QuerySet, filters: dict[str, str], search: str) -> QuerySet:
     if filters.get("difficulty"):
         queryset = queryset.filter(difficulty=filters["difficulty"])
     if search:
-        queryset = queryset.filter(Q(title__icontains=search) | Q(slug__icontains=search))
+        fields = ("title", "search_text") if queryset.model is Problem else ("title", "slug", "question")
+        queryset = search_rows(queryset, search, fields)
     return queryset
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from practice.models import Concept, QuizAttempt
@@ -59,3 +61,22 @@ def test_no_query_per_row(alice_client, alice, bank, django_assert_max_num_queri
     with django_assert_max_num_queries(6):  # session, user, problems, concepts (+ savepoints)
         response = alice_client.get("/")
     assert len(response.context["rows"]) == 31
+
+
+@pytest.fixture
+def searchable(transactional_db) -> None:
+    from graders.cli import PROBLEMS
+    from judge.sync import sync_problems
+
+    assert not sync_problems(PROBLEMS, ["stable-softmax", "masked-attention", "non-maximum-suppression"]).errors
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("attention mask", "masked-attention"), ("mask attention", "masked-attention"),
+    ("nms", "non-maximum-suppression"), ("masks", "masked-attention"),
+    ("suppression maximum", "non-maximum-suppression"), ("SOFTMAX stable", "stable-softmax"),
+])
+def test_search_matches_words_in_any_order(client, searchable, query, expected):
+    body = client.get("/", {"q": query, "kind": "coding"}).content.decode()
+    found = re.findall(r'data-slug="([a-z0-9-]+)"', body)
+    assert found[0] == expected, (query, found)  # the best match first; others may mention the words too
