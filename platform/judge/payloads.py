@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from graders.scoring import CORRECTNESS_WEIGHT
+from judge.leaderboard import after_solution, faster_than
 from judge.models import Submission, TestResult
 
 # graders.sandbox.checker.VALUES: that module imports torch, which the web processes do not have.
@@ -59,9 +60,13 @@ def timing_cases(submission: Submission) -> list[dict[str, Any]]:
     def percent(rse: float | None) -> float | None:
         return None if rse is None else round(100 * rse, 2)
 
-    return [{"name": case.get("name"), "runs": case.get("runs"), "user_ms": case.get("user_ms"),
+    cases = (submission.timing or {}).get("cases", [])
+    sizes = {t.name: ", ".join(f"{k}={v}" for k, v in t.params.items())
+             for t in submission.version.package().test_cases("benchmark")} if cases else {}
+    return [{"name": case.get("name"), "size": sizes.get(case.get("name"), ""), "runs": case.get("runs"),
+             "user_ms": case.get("user_ms"),
              "ref_ms": case.get("ref_ms"), "user_noise_pct": percent(case.get("user_rse")),
-             "ref_noise_pct": percent(case.get("ref_rse"))} for case in (submission.timing or {}).get("cases", [])]
+             "ref_noise_pct": percent(case.get("ref_rse"))} for case in cases]
 
 
 def score_formula(submission: Submission) -> str:
@@ -96,6 +101,8 @@ def submission_payload(submission: Submission) -> dict[str, Any]:
         "hardware": submission.hardware,
         "progress": timing_progress(submission),
         "timing_cases": timing_cases(submission),
+        "faster_than": faster_than(submission) if submission.is_done else None,
+        "after_solution": after_solution(submission) if not submission.is_run else False,
         "created_at": submission.created_at.isoformat(),
         "results": [result_payload(r) for r in submission.results.all()],
     }

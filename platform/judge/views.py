@@ -5,7 +5,6 @@ Visibility rule for everything a page or JSON shows about a submission: `judge.p
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from django.contrib import messages
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from graders.topics import DIFFICULTIES, TOPICS
 from judge.forms import ProblemFilterForm, SubmissionForm
+from judge.leaderboard import leaderboard_entries
 from judge.models import Problem, Submission
 from judge.payloads import submission_payload
 from judge.ratelimit import check_and_count
@@ -180,32 +180,15 @@ def submission_status(request: HttpRequest, pk: int) -> JsonResponse:
 
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
+    gave_up_before = GiveUp.objects.filter(user=OuterRef("user"), problem=OuterRef("problem"),
+                                           created_at__lt=OuterRef("created_at"))
     submissions = (Submission.objects.filter(user=request.user).select_related("problem")
-                   .prefetch_related("results"))
+                   .prefetch_related("results").annotate(after_solution=Exists(gave_up_before)))
     slug = request.GET.get("problem", "")
     if slug:
         submissions = submissions.filter(problem__slug=slug)
     page = Paginator(submissions, 20).get_page(request.GET.get("page"))
     return render(request, "judge/history.html", {"page": page, "problem_slug": slug})
-
-
-def leaderboard_entries(problem: Problem) -> dict[str, list[dict[str, Any]]]:
-    """The fastest Accepted full submission per user, per hardware class, ranked, with a percentile."""
-    best: dict[tuple[str, int], Submission] = {}
-    fastest = (Submission.objects.filter(problem=problem, verdict=Submission.Verdict.AC,
-                                         mode=Submission.Mode.SUBMIT, user_ms__isnull=False)
-               .select_related("user").order_by("user_ms", "created_at"))
-    for submission in fastest:
-        best.setdefault((submission.hardware or "unknown", submission.user_id), submission)
-    boards: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (hardware, _), submission in best.items():
-        boards[hardware].append({"submission": submission, "user": submission.user})
-    for entries in boards.values():
-        total = len(entries)
-        for rank, entry in enumerate(entries, start=1):
-            entry["rank"] = rank
-            entry["percentile"] = round(100 * (total - rank + 1) / total)  # the share of users at or below
-    return dict(sorted(boards.items()))
 
 
 def leaderboard(request: HttpRequest, slug: str) -> HttpResponse:

@@ -15,6 +15,10 @@
       label();
     });
   }
+  // Forms that do something hard to undo ask first (give up and show the solution).
+  for (const form of document.querySelectorAll("form[data-confirm]")) {
+    form.addEventListener("submit", (event) => { if (!confirm(form.dataset.confirm)) event.preventDefault(); });
+  }
   // Hints: the "next hint" link works without JS (?hints=N); with JS it reveals in place, keeping the editor.
   const next = document.getElementById("next-hint");
   if (next) {

@@ -58,6 +58,15 @@
     $("ref-ms").textContent = ms(s.ref_ms);
     $("speedup").textContent = s.speedup == null ? "–" : `${s.speedup.toFixed(2)}×`;
     $("score-formula").textContent = run ? RUN_NOTE : s.score_formula ? `Score ${s.score_formula}.` : "Scored when graded.";
+    let standing = s.faster_than == null ? "" : `Faster than ${s.faster_than}% of accepted solutions on this problem and hardware.`;
+    if (s.after_solution) standing += " After viewing the solution: practice, kept off the leaderboard.";
+    $("standing").textContent = standing;
+    const timing = $("timing");
+    timing.hidden = !(s.timing_cases && s.timing_cases.length);
+    const noise = (v) => (v == null ? "" : ` ±${v.toFixed(1)}%`);
+    $("timing-rows").replaceChildren(...(s.timing_cases || []).map((c) => el("tr", {},
+      el("td", {}, c.name), el("td", {}, c.size || ""), el("td", {}, String(c.runs)), el("td", {}, `${ms(c.user_ms)}${noise(c.user_noise_pct)}`),
+      el("td", {}, `${ms(c.ref_ms)}${noise(c.ref_noise_pct)}`))));
     const link = $("permalink");
     link.hidden = false;
     link.href = `/submissions/${s.id}/`;
