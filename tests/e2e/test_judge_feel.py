@@ -1,0 +1,99 @@
+"""Issue 11 in a real browser: honest labels, real sample data, error pages, quizzes and phone width.
+
+Grading tests use the real worker and sandbox; the rest need neither.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from practice.models import Concept
+from tests.e2e.conftest import shot
+from tests.e2e.test_practice_flow import GRADING_TIMEOUT, replace_code, sign_up
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+ROOT = Path(__file__).resolve().parents[2]
+NAIVE = "import torch\n\n\ndef softmax(x: torch.Tensor, dim: int = -1) -> torch.Tensor:\n" \
+        "    e = x.exp()\n    return e / e.sum(dim, keepdim=True)\n"
+
+
+@pytest.fixture
+def bert(transactional_db) -> None:
+    from graders.cli import PROBLEMS
+    from judge.sync import sync_problems
+
+    assert not sync_problems(PROBLEMS, ["bert-sequence-classification-head"]).errors
+
+
+def test_hidden_failure_says_its_kind(page, problems, celery_worker_process):
+    """Passes the samples, fails hidden tests: the panel says how (NaN/Inf), never with the hidden values."""
+    sign_up(page, "hopper")
+    page.goto("/problems/stable-softmax/")
+    replace_code(page, NAIVE)
+    page.get_by_role("button", name="Submit").click()
+    expect(page.locator("#submission[data-done='1']")).to_be_attached(timeout=GRADING_TIMEOUT)
+    expect(page.get_by_test_id("verdict")).to_have_text("Wrong Answer")
+    hidden = page.locator("#results li.v-WA", has=page.locator(".kind", has_text="hidden")).first
+    expect(hidden.locator(".message")).to_contain_text("NaN/Inf positions differ")
+    expect(hidden.locator(".sample-details")).to_have_count(0)
+    passing = page.locator("#results li.v-AC").first  # a passing sample shows its data too
+    expect(passing.locator(".sample-details")).to_contain_text("x = tensor(")
+
+
+def test_driver_problem_sample_shows_the_functions_arguments(page, bert, celery_worker_process):
+    sign_up(page, "turing")
+    page.goto("/problems/bert-sequence-classification-head/")
+    replace_code(page, (ROOT / "problems/bert-sequence-classification-head/reference.py").read_text())
+    page.get_by_role("button", name="Run samples").click()
+    expect(page.get_by_test_id("verdict")).to_have_text(re.compile(r"^Samples passed \(\d+/\d+\)$"),
+                                                        timeout=GRADING_TIMEOUT)
+    shown = page.locator("#results li .sample-details pre").first
+    expect(shown).to_contain_text("last_hidden_state = tensor of shape (")
+    expect(shown).to_contain_text("state_dict = {")
+    expect(shown).to_contain_text("'classifier.weight': tensor of shape (")
+    expect(shown).not_to_contain_text("input_ids")
+    page.locator("#submission").scroll_into_view_if_needed()
+    shot(page, "sample-arguments")
+
+
+def test_quiz_correct_option_is_not_always_first(page, problems, concepts):
+    sign_up(page, "noether")
+    firsts = []
+    for concept in Concept.objects.filter(is_active=True, choices__isnull=False).order_by("slug")[:8]:
+        page.goto(f"/practice/concepts/{concept.slug}/")
+        first = int(page.locator("input[name='option']").first.get_attribute("value"))
+        firsts.append(first in concept.correct_indexes())
+    assert len(firsts) == 8 and not all(firsts), firsts
+    concept = Concept.objects.filter(is_active=True, choices__isnull=False).order_by("slug").first()
+    page.goto(f"/practice/concepts/{concept.slug}/")
+    page.get_by_role("button", name="Check answer").click()  # nothing ticked
+    expect(page.get_by_test_id("quiz-score")).to_contain_text("Not quite")
+    expect(page.locator(".options li", has_text="rightly left unticked").first).to_be_visible()
+    expect(page.locator(".options li", has_text="✗ wrong option, rightly")).to_have_count(0)
+
+
+def test_mistyped_url_gives_the_sites_404(page, problems):
+    response = page.goto("/problems/stable-softmaxx/")
+    assert response.status == 404
+    expect(page.get_by_test_id("error-page")).to_contain_text("Page not found")
+    expect(page.locator(".topbar .brand")).to_be_visible()  # the site's own page, styled
+    shot(page, "not-found")
+
+
+@pytest.mark.parametrize("path", ["/", "/problems/stable-softmax/"])
+def test_phone_width_has_no_horizontal_page_scroll(page, problems, path):
+    sign_up(page, f"phone{len(path)}")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(path)
+    expect(page.locator("main")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 390px"
+    if path != "/":
+        statement = page.locator(".problem-text").bounding_box()
+        editor = page.locator(".problem-code").bounding_box()
+        assert editor["y"] >= statement["y"] + statement["height"] - 1  # the editor is below the statement
+    shot(page, "phone-list" if path == "/" else "phone-problem")
