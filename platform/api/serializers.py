@@ -21,7 +21,9 @@ class ProblemListSerializer(serializers.ModelSerializer):
 
 class SampleTestSerializer(serializers.Serializer):
     name = serializers.CharField()
-    params = serializers.DictField()
+    params = serializers.DictField(help_text="The generator's parameters.")
+    arguments = serializers.CharField(allow_null=True, help_text="The arguments as the entry point receives "
+                                      "them, large values summarised; null until the worker has worked them out.")
 
 
 class ProblemDetailSerializer(ProblemListSerializer):
@@ -55,7 +57,9 @@ class ProblemDetailSerializer(ProblemListSerializer):
 
     @extend_schema_field(SampleTestSerializer(many=True))
     def get_samples(self, problem: Problem) -> list[dict[str, Any]]:
-        return [{"name": t.name, "params": t.params} for t in problem.package().test_cases("sample")]
+        shown = problem.live_version.sample_arguments or {}
+        return [{"name": t.name, "params": t.params, "arguments": shown.get(t.name)}
+                for t in problem.package().test_cases("sample")]
 
 
 class HintSerializer(serializers.Serializer):

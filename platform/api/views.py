@@ -54,7 +54,7 @@ class SubmissionListCreate(generics.GenericAPIView):
                    responses={200: SubmissionSerializer(many=True)})
     def get(self, request: Request) -> Response:
         """Your own submissions, newest first, paginated; `?problem=<slug>` keeps one problem's."""
-        mine = (Submission.objects.filter(user=request.user).select_related("problem")
+        mine = (Submission.objects.filter(user=request.user).select_related("problem", "version")
                 .prefetch_related("results"))
         if request.query_params.get("problem"):
             mine = mine.filter(problem__slug=request.query_params["problem"])
@@ -83,7 +83,7 @@ class SubmissionDetail(generics.RetrieveAPIView):
     serializer_class = SubmissionSerializer
 
     def get_queryset(self):
-        mine = Submission.objects.select_related("problem").prefetch_related("results")
+        mine = Submission.objects.select_related("problem", "version").prefetch_related("results")
         return mine if self.request.user.is_staff else mine.filter(user=self.request.user)
 
 

@@ -64,6 +64,8 @@ class ProblemVersion(models.Model):
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="versions")
     version = models.CharField(max_length=32)
     files = models.JSONField()
+    # Sample test name → its arguments as the entry point receives them (judge.sample_previews); None: not yet.
+    sample_arguments = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -25,15 +25,17 @@ def hidden_message(result: TestResult) -> str:
     return message
 
 
-def result_payload(result: TestResult) -> dict[str, Any]:
-    """One test as the owner may see it: a hidden test's details never leave the server."""
+def result_payload(result: TestResult, arguments: dict[str, str] | None = None) -> dict[str, Any]:
+    """One test as the owner may see it: a hidden test's details never leave the server. A sample's input is
+    shown as the entry point receives it when the version's sample arguments are known."""
     sample = result.kind == "sample"
     details = (result.details or {}) if sample else {}
     shown = details.get("details") or {}
     return {
         "index": result.index, "name": result.name, "kind": result.kind, "verdict": result.verdict,
         "message": result.message if sample else hidden_message(result), "time_ms": result.time_ms,
-        "details": ({"input": shown.get("input", ""), "expected": shown.get("expected", ""),
+        "details": ({"input": (arguments or {}).get(result.name) or shown.get("input", ""),
+                     "expected": shown.get("expected", ""),
                      "actual": shown.get("actual", ""), "printed": details.get("printed", "")}
                     if sample and details else None),
     }
@@ -104,5 +106,5 @@ def submission_payload(submission: Submission) -> dict[str, Any]:
         "faster_than": faster_than(submission) if submission.is_done else None,
         "after_solution": after_solution(submission) if not submission.is_run else False,
         "created_at": submission.created_at.isoformat(),
-        "results": [result_payload(r) for r in submission.results.all()],
+        "results": [result_payload(r, submission.version.sample_arguments) for r in submission.results.all()],
     }

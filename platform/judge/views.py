@@ -25,6 +25,7 @@ from judge.models import Problem, Submission
 from judge.payloads import submission_payload
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
+from judge.sample_previews import request_preview
 from judge.search import search as search_rows
 from judge.tasks import enqueue
 from practice.models import Concept, GiveUp, QuizAttempt
@@ -107,6 +108,8 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
               if user.is_authenticated else [])
     return {
         "problem": problem, "package": package, "statement": render_markdown(package.statement), "form": form,
+        "samples": [{"name": t.name, "arguments": (problem.live_version.sample_arguments or {}).get(t.name, "")}
+                    for t in package.test_cases("sample")],
         "hints": list(package.hints), "hints_shown": shown, "solved": solved, "gave_up": gave_up,
         "unlocked": unlocked, "recent": recent, "payload": submission_payload(recent[0]) if recent else None,
         "editorial": render_markdown(package.editorial) if unlocked and package.editorial else "",
@@ -116,6 +119,7 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
 
 def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
     problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
+    request_preview(problem.live_version)  # the samples' arguments, worked out once per version by the worker
     form = SubmissionForm(initial={"code": problem.package().starter})
     return render(request, "judge/problem_detail.html", _problem_context(request, problem, form))
 
@@ -160,7 +164,7 @@ def give_up(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _visible_submission(request: HttpRequest, pk: int) -> Submission:
-    submission = get_object_or_404(Submission.objects.select_related("problem"), pk=pk)
+    submission = get_object_or_404(Submission.objects.select_related("problem", "version"), pk=pk)
     if not submission.can_see(request.user):
         raise Http404
     return submission
@@ -182,7 +186,7 @@ def submission_status(request: HttpRequest, pk: int) -> JsonResponse:
 def history(request: HttpRequest) -> HttpResponse:
     gave_up_before = GiveUp.objects.filter(user=OuterRef("user"), problem=OuterRef("problem"),
                                            created_at__lt=OuterRef("created_at"))
-    submissions = (Submission.objects.filter(user=request.user).select_related("problem")
+    submissions = (Submission.objects.filter(user=request.user).select_related("problem", "version")
                    .prefetch_related("results").annotate(after_solution=Exists(gave_up_before)))
     slug = request.GET.get("problem", "")
     if slug:

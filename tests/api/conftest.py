@@ -6,7 +6,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.web.conftest import alice_client, fresh_limits, no_queue  # noqa: F401  (shared fixtures)
+from tests.web.conftest import alice_client, fresh_limits, no_queue, previews  # noqa: F401  (shared fixtures)
 
 
 @pytest.fixture

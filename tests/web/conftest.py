@@ -28,6 +28,14 @@ def no_queue(monkeypatch) -> list[int]:
     return sent
 
 
+@pytest.fixture(autouse=True)
+def previews(monkeypatch) -> list[int]:
+    """Record which problem versions a page asked the worker to preview the samples of."""
+    asked: list[int] = []
+    monkeypatch.setattr("judge.sample_previews.preview_samples.apply_async", lambda args, queue: asked.append(args[0]))
+    return asked
+
+
 @pytest.fixture
 def alice_client(client, alice):
     client.force_login(alice)

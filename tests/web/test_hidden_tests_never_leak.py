@@ -64,3 +64,24 @@ def test_other_users_cannot_see_a_submission(client, alice, problems, django_use
     client.force_login(django_user_model.objects.create_user("mallory", password="x-very-secret-1"))
     assert client.get(f"/submissions/{submission.pk}/").status_code == 404
     assert client.get(f"/submissions/{submission.pk}/status.json").status_code == 404
+
+
+def test_sample_arguments_as_the_function_receives_them(alice_client, alice, problems, previews):
+    """The worker's preview of a version's samples replaces the generator's inputs wherever a sample shows."""
+    from api.serializers import ProblemDetailSerializer
+    from judge.models import Problem
+
+    problem = Problem.objects.select_related("live_version").get(slug="stable-softmax")
+    alice_client.get("/problems/stable-softmax/")
+    assert previews == [problem.live_version.pk]  # asked for once...
+    alice_client.get("/problems/stable-softmax/")
+    assert previews == [problem.live_version.pk]  # ...not on every view
+    problem.live_version.sample_arguments = {"row": "x = tensor([[1., 2., 3.]])\ndim = -1"}
+    problem.live_version.save()
+    page = alice_client.get("/problems/stable-softmax/").content.decode()
+    assert 'data-testid="sample-arguments">x = tensor([[1., 2., 3.]])\ndim = -1</pre>' in page
+    submission = make_submission(alice, mode="run", hidden_leak=False)
+    row = alice_client.get(f"/submissions/{submission.pk}/status.json").json()["results"][0]
+    assert row["details"]["input"] == "x = tensor([[1., 2., 3.]])\ndim = -1"
+    samples = ProblemDetailSerializer(Problem.objects.get(slug="stable-softmax")).data["samples"]
+    assert samples[0]["arguments"] == "x = tensor([[1., 2., 3.]])\ndim = -1" and samples[1]["arguments"] is None

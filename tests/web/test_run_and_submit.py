@@ -104,10 +104,11 @@ def test_timing_progress_and_cases_in_the_payload(alice_client, alice, problems)
     assert alice_client.get(f"/submissions/{running.pk}/status.json").json()["progress"] == (
         "timing: 40 pairs (case 1 of 2), ±0.8%")
     done = make_submission(alice, mode="submit", verdict="AC", hidden_leak=False, speedup=1.1, hardware="cpu",
-                           timing={"cases": [{"name": "big", "runs": 30, "user_ms": 2.0, "ref_ms": 2.2,
+                           timing={"cases": [{"name": "large", "runs": 30, "user_ms": 2.0, "ref_ms": 2.2,
                                               "user_rse": 0.004, "ref_rse": 0.006}]})
     payload = alice_client.get(f"/submissions/{done.pk}/status.json").json()
     assert payload["progress"] == "" and payload["timing_cases"] == [
-        {"name": "big", "runs": 30, "user_ms": 2.0, "ref_ms": 2.2, "user_noise_pct": 0.4, "ref_noise_pct": 0.6}]
+        {"name": "large", "size": "shape=[512, 4096], scale=3.0", "runs": 30, "user_ms": 2.0, "ref_ms": 2.2,
+         "user_noise_pct": 0.4, "ref_noise_pct": 0.6}]
     page = alice_client.get(f"/submissions/{done.pk}/").content.decode()
     assert "2.000 ms ±0.4%" in page and "hardware: <span id=\"hardware\">cpu</span>" in page

@@ -1,0 +1,45 @@
+"""Sample arguments per problem version, worked out by the worker the first time a problem page asks.
+
+The worker grades the stand-in solution of graders/sample_preview.py as a Run (in the sandbox, as usual) and
+keeps what it printed on the version. Views only ask for it; they never touch Docker.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.core.cache import cache
+from django.db import transaction
+
+from graders.config import engine_config
+from graders.container import DockerSandbox, InfrastructureError
+from graders.engine import grade
+from graders.sample_preview import sample_arguments, stub_code
+from judge.models import ProblemVersion
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_S = 600  # how long a failed or lost preview waits before a page may ask again
+
+
+def request_preview(version: ProblemVersion) -> None:
+    """Queue the preview of a version's samples unless it exists or was asked for recently."""
+    if version.sample_arguments is None and cache.add(f"sample-preview:{version.pk}", 1, RETRY_AFTER_S):
+        queue = "gpu" if version.problem.gpu else "cpu"
+        transaction.on_commit(lambda: preview_samples.apply_async(args=[version.pk], queue=queue))
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def preview_samples(version_id: int) -> str:
+    version = ProblemVersion.objects.select_related("problem").get(pk=version_id)
+    if version.sample_arguments is not None:
+        return f"skipped: version {version_id} has its sample arguments"
+    package = version.package()
+    try:
+        result = grade(package, stub_code(package), "run", DockerSandbox(), engine_config())
+    except InfrastructureError as exc:  # a page asks again after RETRY_AFTER_S
+        log.warning("sample preview of %s failed: %s", version, exc)
+        return f"failed: {exc}"
+    found = sample_arguments(result)
+    ProblemVersion.objects.filter(pk=version_id).update(sample_arguments=found)
+    return f"previewed: {version} ({len(found)} samples)"

@@ -1,0 +1,21 @@
+"""The stand-in solution is built from the reference's entry point; its printed summaries are found again."""
+
+from graders.engine import GradeResult
+from graders.sample_preview import entry_parameters, sample_arguments
+
+
+def test_entry_parameters_of_functions_and_classes():
+    source = "import torch\n\ndef f(x, /, y, z=1):\n    pass\n\nclass M(torch.nn.Module):\n" \
+             "    def __init__(self, d_model, heads=2):\n        pass\n"
+    assert entry_parameters(source, "f") == (("x", "y", "z"), False)
+    assert entry_parameters(source, "M") == (("d_model", "heads"), True)
+    assert entry_parameters(source, "missing") == ((), False)
+
+
+def test_sample_arguments_read_back_from_printed_output():
+    printed = "--- stdout ---\n<<<tj-arguments\nx = tensor([1.])\ndim = -1\ntj-arguments>>>\n"
+    tests = [{"name": "row", "kind": "sample", "printed": printed},
+             {"name": "secret", "kind": "hidden", "printed": printed},
+             {"name": "quiet", "kind": "sample"}]
+    result = GradeResult(verdict="RE", message="", tests=tests, timing=None, score=None, speedup=None)
+    assert sample_arguments(result) == {"row": "x = tensor([1.])\ndim = -1"}
