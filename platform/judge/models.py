@@ -215,3 +215,16 @@ class TestResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission_id}:{self.index} {self.verdict}"
+
+
+class Draft(models.Model):
+    """A user's unsent code and revealed hints for one problem, so another browser gets them back."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="drafts")
+    problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="drafts")
+    code = models.TextField(blank=True)
+    hints_shown = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "problem"], name="one_draft_per_user_problem")]

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from judge import guide, views
+from judge import drafts, guide, views
 
 urlpatterns = [
     path("", views.problem_list, name="problem-list"),
     path("problems/<slug:slug>/", views.problem_detail, name="problem-detail"),
     path("problems/<slug:slug>/submit/", views.submit, name="submit"),
     path("problems/<slug:slug>/give-up/", views.give_up, name="give-up"),
+    path("problems/<slug:slug>/draft/", drafts.save_draft, name="save-draft"),
     path("problems/<slug:slug>/leaderboard/", views.leaderboard, name="leaderboard"),
     path("submissions/", views.history, name="history"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission-detail"),

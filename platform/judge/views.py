@@ -19,9 +19,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from graders.topics import DIFFICULTIES, TOPICS
+from judge.drafts import remember_hints
 from judge.forms import ProblemFilterForm, SubmissionForm
 from judge.leaderboard import leaderboard_entries
-from judge.models import Problem, Submission
+from judge.models import Draft, Problem, Submission
 from judge.payloads import submission_payload
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
@@ -101,6 +102,7 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
         shown = max(0, min(len(package.hints), int(request.GET.get("hints", 0))))
     except ValueError:
         shown = 0
+    shown = remember_hints(user, problem, shown)  # revealed hints stay revealed, in any browser
     solved = user.is_authenticated and accepted(user).filter(problem=problem).exists()
     gave_up = user.is_authenticated and GiveUp.objects.filter(user=user, problem=problem).exists()
     unlocked = solved or gave_up
@@ -112,6 +114,7 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
                     for t in package.test_cases("sample")],
         "hints": list(package.hints), "hints_shown": shown, "solved": solved, "gave_up": gave_up,
         "unlocked": unlocked, "recent": recent, "payload": submission_payload(recent[0]) if recent else None,
+        "last_code": recent[0].code if recent else "",
         "editorial": render_markdown(package.editorial) if unlocked and package.editorial else "",
         "reference": package.reference if unlocked else "",
     }
@@ -120,7 +123,9 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
 def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
     problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
     request_preview(problem.live_version)  # the samples' arguments, worked out once per version by the worker
-    form = SubmissionForm(initial={"code": problem.package().starter})
+    draft = Draft.objects.filter(user=request.user, problem=problem).exclude(code="").first() \
+        if request.user.is_authenticated else None
+    form = SubmissionForm(initial={"code": draft.code if draft else problem.package().starter})
     return render(request, "judge/problem_detail.html", _problem_context(request, problem, form))
 
 

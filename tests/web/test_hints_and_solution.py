@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import override_settings
 
 from practice.models import GiveUp
 from tests.web.conftest import make_submission
@@ -42,3 +43,32 @@ def test_solution_unlocked_by_accepted_submit(alice_client, alice, problems):
 def test_anonymous_never_sees_solution(client, problems):
     body = client.get("/problems/stable-softmax/").content.decode()
     assert REFERENCE_LINE not in body and "Give up" not in body
+
+
+def test_drafts_and_hints_follow_the_user_to_another_browser(alice_client, alice, problems, password):
+    from django.test import Client
+
+    from judge.models import Draft
+
+    code = "def softmax(x, dim=-1):\n    pass  # mine\n"
+    saved = alice_client.post("/problems/stable-softmax/draft/", {"code": code})
+    assert saved.status_code == 200 and "saved_at" in saved.json()
+    alice_client.get("/problems/stable-softmax/?hints=2")
+    other = Client()  # a second browser: no localStorage, no session of the first
+    other.force_login(alice)
+    page = other.get("/problems/stable-softmax/").content.decode()
+    assert "pass  # mine" in page  # the editor starts from the server draft
+    assert page.count('<li tabindex="-1" >') == 2  # the two revealed hints stay revealed
+    assert Draft.objects.get(user=alice).hints_shown == 2
+    other.post("/problems/stable-softmax/draft/", {"hints": "1"})  # revealing is never undone
+    assert Draft.objects.get(user=alice).hints_shown == 2
+    with override_settings(TJ_MAX_CODE_BYTES=10):
+        too_big = other.post("/problems/stable-softmax/draft/", {"code": "#" * 11})
+    assert too_big.status_code == 400 and "larger than" in too_big.json()["error"]
+    assert "pass  # mine" in Draft.objects.get(user=alice).code  # the saved draft is kept
+
+
+def test_last_submission_can_be_loaded(alice_client, alice, problems):
+    make_submission(alice, hidden_leak=False)
+    page = alice_client.get("/problems/stable-softmax/").content.decode()
+    assert 'id="load-last"' in page and '<script id="last-code" type="application/json">' in page
