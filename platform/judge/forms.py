@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import UserCreationForm
 
 from graders.topics import DIFFICULTIES, TOPICS
 from judge.validators import validate_code
@@ -33,3 +34,12 @@ class ProblemFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not authenticated:
             del self.fields["status"]
+
+
+class SignupForm(UserCreationForm):
+    """Sign-up with an optional email address: only needed to reset a forgotten password."""
+
+    email = forms.EmailField(required=False, help_text="Optional: lets you reset a forgotten password.")
+
+    class Meta(UserCreationForm.Meta):
+        fields = ("username", "email")

@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import UserCreationForm
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from graders.topics import DIFFICULTIES, TOPICS
 from judge.drafts import remember_hints
-from judge.forms import ProblemFilterForm, SubmissionForm
+from judge.forms import ProblemFilterForm, SignupForm, SubmissionForm
 from judge.leaderboard import leaderboard_entries
 from judge.models import Draft, Problem, Submission
 from judge.payloads import submission_payload
@@ -239,7 +238,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 def signup(request: HttpRequest) -> HttpResponse:
-    form = UserCreationForm(request.POST or None)
+    form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")

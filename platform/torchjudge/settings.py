@@ -86,6 +86,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Email (password reset): printed to the console unless an SMTP host is configured.
+EMAIL_SMTP_HOST = os.environ.get("EMAIL_HOST", "")
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+if EMAIL_SMTP_HOST:
+    MAILERS["default"] = {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": {
+        "host": EMAIL_SMTP_HOST, "port": env_int("EMAIL_PORT", 587), "use_tls": env_bool("EMAIL_USE_TLS", True),
+        "username": os.environ.get("EMAIL_HOST_USER", ""), "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+    }}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "TorchJudge <noreply@localhost>")
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "problem-list"
 LOGOUT_REDIRECT_URL = "problem-list"

@@ -15,8 +15,8 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    done = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0",
-                  SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="judge.example.org")
+    done = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0", SECRET_KEY=secrets.token_urlsafe(64),
+                  ALLOWED_HOSTS="judge.example.org", EMAIL_HOST="smtp.example.org")
     assert done.returncode == 0, done.stderr
     assert "no issues" in done.stdout
 
@@ -24,3 +24,10 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_development_defaults_are_flagged_by_check_deploy():
     done = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="1")
     assert done.returncode != 0 and "security.W018" in done.stderr  # DEBUG=True in deployment
+
+
+def test_password_reset_mail_needs_smtp_in_production():
+    """Without EMAIL_HOST, reset mail goes to the console: fine locally, flagged by the deployment check."""
+    done = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0",
+                  SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="judge.example.org", EMAIL_HOST="")
+    assert done.returncode != 0 and "mail.E001" in done.stderr
