@@ -4,13 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+    """Issue 11: problem search text, sample arguments per version, drafts per user and problem."""
 
     dependencies = [
-        ('judge', '0003_ux_sample_arguments'),
+        ('judge', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
+        migrations.AddField(
+            model_name='problem',
+            name='search_text',
+            field=models.TextField(blank=True, default=''),
+        ),
+        migrations.AddField(
+            model_name='problemversion',
+            name='sample_arguments',
+            field=models.JSONField(blank=True, null=True),
+        ),
         migrations.CreateModel(
             name='Draft',
             fields=[
