@@ -20,7 +20,7 @@ from tests.e2e.conftest import shot
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
 WRONG_ON_SAMPLES = "import torch\n\n\ndef softmax(x: torch.Tensor, dim: int = -1) -> torch.Tensor:\n    return x\n"
-GRADING_TIMEOUT = 180_000
+GRADING_TIMEOUT = 360_000  # a problem's first page view also queues its sample preview
 
 
 def replace_code(page, code: str) -> None:
