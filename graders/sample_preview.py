@@ -21,6 +21,13 @@ SETTINGS_LINE = re.compile(r"^ENTRY, NAMES, IS_CLASS = .*$", re.MULTILINE)
 PRINTED = re.compile(r"<<<tj-arguments\n(.*?)\ntj-arguments>>>", re.DOTALL)
 
 
+def has_driver(package: ProblemPackage) -> bool:
+    """Whether tests.py defines `run(solution, inputs)`. Without one the entry point gets the generator's
+    inputs as they are, which the sample results already show: no preview is needed."""
+    tree = ast.parse(package.files["tests.py"])
+    return any(isinstance(node, ast.FunctionDef) and node.name == "run" for node in tree.body)
+
+
 def entry_parameters(reference: str, entry: str) -> tuple[tuple[str, ...], bool]:
     """The entry point's parameter names and whether it is a class, read from the reference's source."""
     for node in ast.walk(ast.parse(reference)):

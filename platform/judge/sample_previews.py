@@ -15,7 +15,7 @@ from django.db import transaction
 from graders.config import engine_config
 from graders.container import DockerSandbox, InfrastructureError
 from graders.engine import grade
-from graders.sample_preview import sample_arguments, stub_code
+from graders.sample_preview import has_driver, sample_arguments, stub_code
 from judge.models import ProblemVersion
 
 log = logging.getLogger(__name__)
@@ -23,8 +23,15 @@ RETRY_AFTER_S = 600  # how long a failed or lost preview waits before a page may
 
 
 def request_preview(version: ProblemVersion) -> None:
-    """Queue the preview of a version's samples unless it exists or was asked for recently."""
-    if version.sample_arguments is None and cache.add(f"sample-preview:{version.pk}", 1, RETRY_AFTER_S):
+    """Queue the preview of a version's samples unless it exists or was asked for recently. A problem without
+    a driver needs none (its samples already show the arguments): that is recorded at once."""
+    if version.sample_arguments is not None:
+        return
+    if not has_driver(version.package()):
+        ProblemVersion.objects.filter(pk=version.pk).update(sample_arguments={})
+        version.sample_arguments = {}
+        return
+    if cache.add(f"sample-preview:{version.pk}", 1, RETRY_AFTER_S):
         queue = "gpu" if version.problem.gpu else "cpu"
         transaction.on_commit(lambda: preview_samples.apply_async(args=[version.pk], queue=queue))
 

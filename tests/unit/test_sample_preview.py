@@ -1,7 +1,12 @@
 """The stand-in solution is built from the reference's entry point; its printed summaries are found again."""
 
+from pathlib import Path
+
 from graders.engine import GradeResult
-from graders.sample_preview import entry_parameters, sample_arguments
+from graders.package import load_package, read_folder
+from graders.sample_preview import entry_parameters, has_driver, sample_arguments
+
+PROBLEMS = Path(__file__).resolve().parents[2] / "problems"
 
 
 def test_entry_parameters_of_functions_and_classes():
@@ -19,3 +24,11 @@ def test_sample_arguments_read_back_from_printed_output():
              {"name": "quiet", "kind": "sample"}]
     result = GradeResult(verdict="RE", message="", tests=tests, timing=None, score=None, speedup=None)
     assert sample_arguments(result) == {"row": "x = tensor([1.])\ndim = -1"}
+
+
+def test_only_problems_with_a_driver_need_a_preview():
+    def package(slug: str):
+        return load_package(read_folder(PROBLEMS / slug), f"problems/{slug}")
+
+    assert has_driver(package("bert-sequence-classification-head"))
+    assert not has_driver(package("stable-softmax"))

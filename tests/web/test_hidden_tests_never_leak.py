@@ -69,13 +69,19 @@ def test_other_users_cannot_see_a_submission(client, alice, problems, django_use
 def test_sample_arguments_as_the_function_receives_them(alice_client, alice, problems, previews):
     """The worker's preview of a version's samples replaces the generator's inputs wherever a sample shows."""
     from api.serializers import ProblemDetailSerializer
+    from graders.cli import PROBLEMS
     from judge.models import Problem
+    from judge.sync import sync_problems
 
+    assert not sync_problems(PROBLEMS, ["bert-sequence-classification-head"]).errors
+    bert = Problem.objects.select_related("live_version").get(slug="bert-sequence-classification-head")
+    alice_client.get("/problems/bert-sequence-classification-head/")
+    assert previews == [bert.live_version.pk]  # a problem with a driver is previewed, asked for once...
+    alice_client.get("/problems/bert-sequence-classification-head/")
+    assert previews == [bert.live_version.pk]  # ...not on every view
+    alice_client.get("/problems/stable-softmax/")
     problem = Problem.objects.select_related("live_version").get(slug="stable-softmax")
-    alice_client.get("/problems/stable-softmax/")
-    assert previews == [problem.live_version.pk]  # asked for once...
-    alice_client.get("/problems/stable-softmax/")
-    assert previews == [problem.live_version.pk]  # ...not on every view
+    assert problem.live_version.sample_arguments == {} and len(previews) == 1  # no driver: nothing to preview
     problem.live_version.sample_arguments = {"row": "x = tensor([[1., 2., 3.]])\ndim = -1"}
     problem.live_version.save()
     page = alice_client.get("/problems/stable-softmax/").content.decode()
