@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 import docker
+import requests
 from docker.types import DeviceRequest, LogConfig, Ulimit
 
 LABEL = "torchjudge.sandbox"
@@ -43,6 +44,7 @@ class SandboxSpec:
     tmpfs_mb: int = 64
     max_stdout_bytes: int = 8 << 20
     gpu: str | None = None  # a device index or UUID; None runs on the CPU
+    threads: int = 1  # torch threads of each runner
     labels: dict[str, str] = field(default_factory=dict)
 
 
@@ -78,7 +80,9 @@ def container_config(spec: SandboxSpec) -> tuple[dict, dict]:
         "nano_cpus": int(spec.cpus * 1e9),
         "cap_drop": ["ALL"],
         "security_opt": ["no-new-privileges"],
-        "init": True,
+        # No init process: the harness is PID 1, so the runners can neither signal it nor open its
+        # non-dumpable /proc entries (the event stream on fd 1 among them); it reaps orphans itself.
+        "init": False,
         "ipc_mode": "private",
         "shm_size": "64m",
         "ulimits": [
@@ -100,7 +104,8 @@ def container_config(spec: SandboxSpec) -> tuple[dict, dict]:
         "network_disabled": True,
         "working_dir": "/tmp",
         "labels": {LABEL: "1", WORKER_LABEL: worker_id(), **spec.labels},
-        "environment": {"CUDA_VISIBLE_DEVICES": "0"} if spec.gpu is not None else {},
+        "environment": {"TJ_THREADS": str(spec.threads),
+                        **({"CUDA_VISIBLE_DEVICES": "0"} if spec.gpu is not None else {})},
     }
     return create, host
 
@@ -127,21 +132,26 @@ class DockerSandbox:
             raise InfrastructureError(f"could not create the sandbox: {exc}") from exc
         cid = container["Id"]
         try:
-            return self._attach_and_run(cid, job, spec, on_line, started)
+            return self.attach_and_run(cid, job, spec, on_line, started, start=True)
         except docker.errors.DockerException as exc:
             raise InfrastructureError(f"the sandbox failed: {exc}") from exc
         finally:
             self.remove(cid)
-            if spec.gpu is not None:
-                ensure_gpu_idle(spec.gpu)
+            self.after_job(spec)
 
-    def _attach_and_run(self, cid: str, job: bytes, spec: SandboxSpec,
-                        on_line: Callable[[bytes], None], started: float) -> RunStatus:
+    def after_job(self, spec: SandboxSpec) -> None:
+        if spec.gpu is not None:
+            ensure_gpu_idle(spec.gpu)
+
+    def attach_and_run(self, cid: str, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None],
+                       started: float, start: bool) -> RunStatus:
+        """Send the job to a container (started here, or already waiting in a pool) and read its events."""
         api = self.client.api
         sock = api.attach_socket(cid, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
         raw = sock._sock
         try:
-            api.start(cid)
+            if start:
+                api.start(cid)
             raw.sendall(job)
             raw.shutdown(socket.SHUT_WR)
             reader = _StreamReader(raw, spec.max_stdout_bytes, on_line)
@@ -172,6 +182,8 @@ class DockerSandbox:
             self.client.api.remove_container(cid, force=True, v=True)
         except docker.errors.NotFound:
             pass
+        except (docker.errors.DockerException, requests.exceptions.RequestException) as exc:
+            raise InfrastructureError(f"could not remove sandbox {cid[:12]}: {exc}") from exc
 
     def reap_orphans(self) -> int:
         """Remove sandbox containers whose worker process on this host is gone. Returns how many."""

@@ -14,9 +14,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from graders.config import engine_config
-from graders.container import DockerSandbox, InfrastructureError
+from graders.container import InfrastructureError
 from graders.engine import GradeResult, grade, job_wall_seconds
 from judge.models import Submission, TestResult
+from judge.sandboxes import worker_sandbox
 
 log = logging.getLogger(__name__)
 RESULT_FIELDS = ("name", "kind", "verdict", "message", "time_ms", "cpu_ms", "weight")
@@ -78,9 +79,12 @@ def grade_submission(submission_id: int) -> str:
     def on_event(event: dict[str, Any]) -> None:
         if event["event"] == "test":
             store_test(submission, event["result"])
+        elif event["event"] == "timing":
+            progress = {k: event.get(k) for k in ("case", "index", "cases", "pairs", "rse")}
+            Submission.objects.filter(pk=submission.pk).update(timing={"progress": progress})
 
     try:
-        result = grade(package, submission.code, submission.mode, DockerSandbox(), config, on_event=on_event)
+        result = grade(package, submission.code, submission.mode, worker_sandbox(), config, on_event=on_event)
     except InfrastructureError as exc:
         log.warning("submission %s: infrastructure error (attempt %s): %s", submission_id, submission.attempts, exc)
         submission.transition(Submission.Status.RUNNING, Submission.Status.QUEUED,

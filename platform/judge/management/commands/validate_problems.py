@@ -13,8 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("slugs", nargs="*")
         parser.add_argument("--jobs", type=int, default=2, help="gradings in parallel")
         parser.add_argument("--no-cache", action="store_true", help="ignore results cached by problem version")
+        parser.add_argument("--salts", type=int, default=1,
+                            help="also run the hidden tests under N-1 random salts (tolerances must hold for any)")
 
-    def handle(self, *args, slugs, jobs, no_cache, **options):
-        status = validate(slugs, jobs, not no_cache, self.stdout._out)
+    def handle(self, *args, slugs, jobs, no_cache, salts, **options):
+        status = validate(slugs, jobs, not no_cache, self.stdout._out, salts=salts)
         self.stdout.flush()
         sys.exit(status)
