@@ -25,6 +25,7 @@ from docker.types import DeviceRequest, LogConfig, Ulimit
 LABEL = "torchjudge.sandbox"
 WORKER_LABEL = "torchjudge.worker"
 SANDBOX_UID = "10001:10001"
+REMOVE_ATTEMPTS = 20
 
 
 class InfrastructureError(Exception):
@@ -178,12 +179,21 @@ class DockerSandbox:
         )
 
     def remove(self, cid: str) -> None:
-        try:
-            self.client.api.remove_container(cid, force=True, v=True)
-        except docker.errors.NotFound:
-            pass
-        except (docker.errors.DockerException, requests.exceptions.RequestException) as exc:
-            raise InfrastructureError(f"could not remove sandbox {cid[:12]}: {exc}") from exc
+        """Remove a container in any state. Killing it makes the kernel kill every process of its PID
+        namespace; until the last one is gone its PID 1 is a zombie that Docker refuses to remove, so
+        that answer is waited out."""
+        for attempt in range(REMOVE_ATTEMPTS):
+            try:
+                self.client.api.remove_container(cid, force=True, v=True)
+                return
+            except docker.errors.NotFound:
+                return
+            except docker.errors.APIError as exc:
+                if "zombie" not in str(exc) or attempt == REMOVE_ATTEMPTS - 1:
+                    raise InfrastructureError(f"could not remove sandbox {cid[:12]}: {exc}") from exc
+                time.sleep(0.5)
+            except (docker.errors.DockerException, requests.exceptions.RequestException) as exc:
+                raise InfrastructureError(f"could not remove sandbox {cid[:12]}: {exc}") from exc
 
     def reap_orphans(self) -> int:
         """Remove sandbox containers whose worker process on this host is gone. Returns how many."""

@@ -75,7 +75,7 @@ def test_a_sandbox_that_died_while_waiting_is_never_given_a_job_and_is_replaced(
 def test_the_pool_refills_after_its_containers_vanish_as_in_an_engine_restart(pool):
     wait_idle(pool)
     (vanished,) = waiting(pool)
-    docker.from_env().api.remove_container(vanished, force=True)
+    pool.sandbox.remove(vanished)
     wait_idle(pool)
     assert waiting(pool) != [vanished]
     result = grade_run(pool, REFERENCE)
