@@ -6,7 +6,6 @@ No torch here: the harness spawns both runners first, so their torch imports ove
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import os
 import queue
@@ -25,12 +24,13 @@ from graders.sandbox import framing
 
 RUNNER = Path(__file__).with_name("runner.py")
 KEEP_OUTPUT = 64 * 1024
-# A reply pipe this large carries a big output in few writes, so the transfer adds little to a timed call.
-REPLY_PIPE_BYTES = 1 << 20
-# Fixed glibc malloc thresholds: otherwise they adapt to each process's history, and two runners of the same
-# code can pay different page-fault costs for the same large tensors.
-MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
-M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt parameters: a forked runner sets what MALLOC_ENV would
+# Pipes this large carry a big input or output in few writes (a 64 KiB pipe makes 8 MiB take 128 round
+# trips between two processes on two cores, each a scheduler wake-up): a timed span stays mostly compute.
+PIPE_BYTES = 1 << 20
+# Fixed glibc malloc thresholds, set by the sandbox for the harness (and so for the runners forked from it)
+# and passed on to a runner started afresh: otherwise they adapt to each process's history, and two runners
+# of the same code can pay different page-fault costs for the same large tensors.
+MALLOC_VARIABLES = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_")
 
 
 def split_cpus() -> tuple[set[int], set[int]]:
@@ -194,7 +194,7 @@ class ForkedRunner:
 
 def become_runner(req_r: int, rep_w: int, out_w: int, err_w: int, env: dict[str, str]) -> None:
     """In the forked child: a session of its own, its own stdout/stderr pipes, no other descriptor of the
-    harness (stdin, where the job will come, least of all), the runner's environment and malloc settings."""
+    harness (stdin, where the job will come, least of all), the runner's environment."""
     os.setsid()
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
@@ -208,9 +208,6 @@ def become_runner(req_r: int, rep_w: int, out_w: int, err_w: int, env: dict[str,
     os.environ.clear()
     os.environ.update(env)
     os.chdir("/tmp")
-    libc = ctypes.CDLL(None)
-    libc.mallopt(M_MMAP_THRESHOLD, int(MALLOC_ENV["MALLOC_MMAP_THRESHOLD_"]))
-    libc.mallopt(M_TRIM_THRESHOLD, int(MALLOC_ENV["MALLOC_TRIM_THRESHOLD_"]))
 
 
 class Child:
@@ -226,8 +223,9 @@ class Child:
         self.max_output = 0
         req_r, self.req_w = os.pipe()
         self.rep_r, rep_w = os.pipe()
-        with contextlib.suppress(OSError):  # the kernel may cap pipe sizes lower; the default then stays
-            fcntl.fcntl(self.rep_r, fcntl.F_SETPIPE_SZ, REPLY_PIPE_BYTES)
+        for end in (self.req_w, self.rep_r):
+            with contextlib.suppress(OSError):  # the kernel may cap pipe sizes lower; the default then stays
+                fcntl.fcntl(end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         threads = os.environ.get("TJ_THREADS", "1")
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -238,7 +236,7 @@ class Child:
             "TRANSFORMERS_OFFLINE": "1",
             "PYTHONDONTWRITEBYTECODE": "1",
             "TJ_PRIVATE": "1" if private else "0",
-            **MALLOC_ENV,
+            **{name: os.environ[name] for name in MALLOC_VARIABLES if name in os.environ},
         }
         if "CUDA_VISIBLE_DEVICES" in os.environ:
             env["CUDA_VISIBLE_DEVICES"] = os.environ["CUDA_VISIBLE_DEVICES"]

@@ -30,7 +30,7 @@ def test_gpu_sandbox_gets_exactly_one_gpu_through_a_device_request():
     (request,) = host["device_requests"]
     assert isinstance(request, DeviceRequest)
     assert request["DeviceIDs"] == ["GPU-1234"] and request["Capabilities"] == [["gpu"]]
-    assert create["environment"] == {"TJ_THREADS": "1", "CUDA_VISIBLE_DEVICES": "0"}
+    assert create["environment"]["CUDA_VISIBLE_DEVICES"] == "0" and create["environment"]["TJ_THREADS"] == "1"
 
 
 def test_cpuset_pins_when_configured():
