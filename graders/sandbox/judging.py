@@ -81,13 +81,18 @@ class Harness:
             reap_zombies(keep | {c.pid for c in (self.reference, self.user) if c is not None})
 
     # --- correctness -----------------------------------------------------------------------------------
-    def generate(self, params: dict[str, Any], seed: int) -> tuple[Any, bytes, bytes]:
-        gen = torch.Generator().manual_seed(int(seed))
+    def inputs_for(self, params: dict[str, Any], seed: int) -> Any:
         try:
-            inputs = self.make_inputs(dict(params), gen)
-            tree, blob = codec.encode(inputs)
+            return self.make_inputs(dict(params), torch.Generator().manual_seed(int(seed)))
         except Exception as exc:
             raise ProblemError(f"the input generator failed: {type(exc).__name__}: {exc}") from exc
+
+    def generate(self, params: dict[str, Any], seed: int) -> tuple[Any, bytes, bytes]:
+        inputs = self.inputs_for(params, seed)
+        try:
+            tree, blob = codec.encode(inputs)
+        except Exception as exc:
+            raise ProblemError(f"the input generator returned what cannot be passed on: {exc}") from exc
         return inputs, tree, blob
 
     def reference_output(self, tree: bytes, blob: bytes) -> tuple[Any, Any]:

@@ -19,8 +19,9 @@ def batch_size(call_ms: float, input_bytes: int) -> int:
     return max(1, min(wanted, MAX_BATCH, by_memory))
 
 
-def submission_times(spans_ms: list[float], overheads_ms: list[float]) -> list[float]:
-    """The submission's per-call times: its spans less the reference's median cost of moving data."""
+def less_overhead(spans_ms: list[float], overheads_ms: list[float]) -> list[float]:
+    """Per-call times: each span less the reference's median cost of moving data in and out. The same
+    constant comes off both sides, so identical code measures identical times."""
     overhead = statistics.median(overheads_ms)
     return [max(span - overhead, 1e-6) for span in spans_ms]
 

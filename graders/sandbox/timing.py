@@ -6,10 +6,9 @@ harness freezes every other process, then sends the runner its fresh inputs (`st
 span runs without a gap from the first byte of the inputs to the last byte of the outputs, so work the
 runner moves anywhere (into staging, past its reply in a thread, a lazy tensor or a side stream) is inside
 it. Getting inputs in and outputs out is not the user's computation: the reference's cost of it (its span
-minus its `go`, median over the case) is subtracted from both sides.
+minus its `go`, median over the case) is subtracted from both sides alike.
 
-    reference time = reference's go
-    submission time = submission's span - reference's median overhead
+    time = span - median over the case of (reference's span - reference's go)
 
 Short calls are batched: k calls per span, each on its own fresh input, time divided by k. Every output
 of every timed call is checked against the reference's for the same input, so a cached or unfinished output
@@ -31,7 +30,7 @@ import torch
 from graders.sandbox import codec
 from graders.sandbox.errors import InterferenceError, ProblemError, error_text
 from graders.sandbox.processes import Child, Outcome, freeze, other_pids, peak_rss_bytes, pin, split_cpus, thaw
-from graders.sandbox.stats import batch_size, finite_or_none, rse, submission_times
+from graders.sandbox.stats import batch_size, finite_or_none, less_overhead, rse
 
 if TYPE_CHECKING:
     from graders.sandbox.judging import Harness
@@ -101,13 +100,13 @@ class Benchmark:
         warmup = max(warmup, 1)  # the first pair sizes the batch, so it is never counted
         batch = 1
         next_seed = int(case["seed"])
-        ref_calls: list[float] = []
+        ref_spans: list[float] = []
         overheads: list[float] = []
         user_spans: list[float] = []
         shown = time.monotonic()
         rep = 0
         while True:
-            inputs = [self.harness.generate(case["params"], next_seed + j)[0] for j in range(batch)]
+            inputs = [self.harness.inputs_for(case["params"], next_seed + j) for j in range(batch)]
             next_seed += batch
             tree, blob = codec.encode(inputs)
             order = ("reference", "submission") if rep % 2 == 0 else ("submission", "reference")
@@ -118,12 +117,12 @@ class Benchmark:
                 if rep == 1:
                     batch = batch_size(spans["reference"].call_ns / 1e6, len(blob))
                 continue
-            ref_calls.append(spans["reference"].call_ns / 1e6 / batch)
             overheads.append(spans["reference"].overhead_ns / 1e6 / batch)
+            ref_spans.append(spans["reference"].total_ns / 1e6 / batch)
             user_spans.append(spans["submission"].total_ns / 1e6 / batch)
-            user_times = submission_times(user_spans, overheads)
-            n = len(ref_calls)
-            precision = math.hypot(rse(ref_calls), rse(user_times))
+            ref_times, user_times = less_overhead(ref_spans, overheads), less_overhead(user_spans, overheads)
+            n = len(ref_spans)
+            precision = math.hypot(rse(ref_times), rse(user_times))
             if time.monotonic() - shown >= PROGRESS_EVERY_S:
                 shown = time.monotonic()
                 self.harness.emit("timing", case=case["name"], index=index, cases=count, pairs=n,
@@ -132,13 +131,13 @@ class Benchmark:
                 break
             if n >= min_runs and precision < float(self.settings["rse"]):
                 break
-        self.harness.emit("timing", case=case["name"], index=index, cases=count, pairs=len(ref_calls),
+        self.harness.emit("timing", case=case["name"], index=index, cases=count, pairs=n,
                           rse=finite_or_none(precision))
         return {
-            "name": case["name"], "runs": len(ref_calls), "batch": batch,
-            "user_ms": statistics.median(user_times), "ref_ms": statistics.median(ref_calls),
+            "name": case["name"], "runs": n, "batch": batch,
+            "user_ms": statistics.median(user_times), "ref_ms": statistics.median(ref_times),
             "overhead_ms": statistics.median(overheads),
-            "user_rse": finite_or_none(rse(user_times)), "ref_rse": finite_or_none(rse(ref_calls)),
+            "user_rse": finite_or_none(rse(user_times)), "ref_rse": finite_or_none(rse(ref_times)),
         }
 
     def span(self, role: str, tree: bytes, blob: bytes) -> Span:
