@@ -13,17 +13,23 @@ import socket
 import struct
 import subprocess
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 import docker
+import requests
 from docker.types import DeviceRequest, LogConfig, Ulimit
 
 LABEL = "torchjudge.sandbox"
 WORKER_LABEL = "torchjudge.worker"
 SANDBOX_UID = "10001:10001"
+# Every way a Docker call fails: the SDK's own errors, and the transport's (a restarting engine drops the
+# connection, which requests reports as its own ConnectionError, and a broken attach socket as an OSError).
+ENGINE_ERRORS = (docker.errors.DockerException, requests.exceptions.RequestException, OSError)
+REMOVE_PATIENCE_S = 60.0  # how long a removal waits for a restarting engine before it gives up
 
 
 class InfrastructureError(Exception):
@@ -112,24 +118,27 @@ class DockerSandbox:
         try:
             self.client = client or docker.from_env(timeout=120)
             self.client.ping()
-        except docker.errors.DockerException as exc:
+        except ENGINE_ERRORS as exc:
             raise InfrastructureError(f"the Docker engine does not answer: {exc}") from exc
 
     def run(self, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None]) -> RunStatus:
         api = self.client.api
         create, host = container_config(spec)
         started = time.monotonic()
+        # Named before it exists: if the engine drops the connection while it creates the container, the
+        # name still finds whatever it made, so nothing is left behind.
+        cid = f"torchjudge-{uuid.uuid4().hex}"
         try:
-            container = api.create_container(host_config=api.create_host_config(**host), **create)
-        except docker.errors.ImageNotFound as exc:
-            raise InfrastructureError(f"sandbox image {spec.image} is missing: run scripts/engine.sh") from exc
-        except docker.errors.DockerException as exc:
-            raise InfrastructureError(f"could not create the sandbox: {exc}") from exc
-        cid = container["Id"]
-        try:
-            return self._attach_and_run(cid, job, spec, on_line, started)
-        except docker.errors.DockerException as exc:
-            raise InfrastructureError(f"the sandbox failed: {exc}") from exc
+            try:
+                api.create_container(host_config=api.create_host_config(**host), name=cid, **create)
+            except docker.errors.ImageNotFound as exc:
+                raise InfrastructureError(f"sandbox image {spec.image} is missing: run scripts/engine.sh") from exc
+            except ENGINE_ERRORS as exc:
+                raise InfrastructureError(f"could not create the sandbox: {exc}") from exc
+            try:
+                return self._attach_and_run(cid, job, spec, on_line, started)
+            except ENGINE_ERRORS as exc:
+                raise InfrastructureError(f"the sandbox failed: {exc}") from exc
         finally:
             self.remove(cid)
             if spec.gpu is not None:
@@ -168,10 +177,18 @@ class DockerSandbox:
         )
 
     def remove(self, cid: str) -> None:
-        try:
-            self.client.api.remove_container(cid, force=True, v=True)
-        except docker.errors.NotFound:
-            pass
+        """Remove a container, waiting out an engine restart (seconds) rather than leaving it behind."""
+        deadline = time.monotonic() + REMOVE_PATIENCE_S
+        while True:
+            try:
+                self.client.api.remove_container(cid, force=True, v=True)
+                return
+            except docker.errors.NotFound:
+                return
+            except ENGINE_ERRORS as exc:
+                if time.monotonic() > deadline:
+                    raise InfrastructureError(f"could not remove sandbox {cid}: {exc}") from exc
+                time.sleep(1.0)
 
     def reap_orphans(self) -> int:
         """Remove sandbox containers whose worker process on this host is gone. Returns how many."""
