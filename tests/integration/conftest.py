@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 
@@ -10,7 +12,7 @@ import docker
 import pytest
 
 from graders.config import engine_config
-from tests.conftest import start_worker, stop_worker, wait_ready
+from tests.conftest import ROOT, database_url, start_worker, stop_worker, wait_ready
 
 
 @pytest.fixture
@@ -44,3 +46,28 @@ def hanging_image() -> Iterator[str]:
         container.remove()
     yield f"torchjudge-sandbox:{tag}"
     client.images.remove(f"torchjudge-sandbox:{tag}")
+
+
+@pytest.fixture
+def sweeper_factory(django_db_blocker, redis_client, tmp_path):
+    """start(**env) -> `scripts/supervise.sh` running `celery beat`, as scripts/up.sh runs the lost-work sweeper."""
+    started: list[subprocess.Popen] = []
+
+    def start(**env: str) -> subprocess.Popen:
+        from django.db import connection
+
+        log = tmp_path / f"sweeper-{len(started)}.log"
+        env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict),
+               "PYTHONPATH": f"{ROOT / 'platform'}:{ROOT}", **env}
+        proc = subprocess.Popen(
+            ["bash", str(ROOT / "scripts" / "supervise.sh"), "sweeper", sys.executable, "-m", "celery",
+             "-A", "torchjudge", "beat", "-l", "info", "--schedule", str(tmp_path / f"schedule-{len(started)}")],
+            cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        proc.log = log
+        started.append(proc)
+        return proc
+
+    yield start
+    for proc in started:
+        stop_worker(proc)
