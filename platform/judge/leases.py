@@ -54,12 +54,21 @@ def hold(submission_id: int, attempt: int) -> Iterator[Callable[[], bool]]:
     ensure_beating()
     with _lock:
         _held[submission_id] = attempt
+    _publish()
     try:
         yield lambda: submission_id in _lost
     finally:
         with _lock:
             _held.pop(submission_id, None)
             _lost.discard(submission_id)
+        _publish()
+
+
+def _publish() -> None:
+    """Tell pool_status at once what this process grades, rather than at its next beat."""
+    with _lock:
+        held = sorted(_held)
+    record_worker(worker_id(), held)
 
 
 def renew(submission_id: int, attempt: int) -> bool:
@@ -83,7 +92,7 @@ def beat_once() -> None:
             with _lock:
                 if _held.get(submission_id) == attempt:
                     _lost.add(submission_id)
-    record_worker(worker_id(), sorted(held))
+    _publish()
 
 
 def _beat_forever() -> None:

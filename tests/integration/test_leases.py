@@ -14,7 +14,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from judge.models import TestResult
+from graders.engine import GradeResult
+from graders.scoring import score
+from judge import grading, leases
+from judge.models import Submission, TestResult
 from judge.tasks import enqueue
 from tests.integration.faults import (
     SLOW_REFERENCE,
@@ -79,3 +82,21 @@ def test_a_worker_that_stalls_past_its_lease_never_stores_a_second_result(proble
     assert reload(submission).finished_at == finished_at and submission.attempts == 2
     assert TestResult.objects.filter(submission=submission).count() == 2
 
+
+
+def test_a_claim_that_was_taken_over_is_fenced_off(problems, alice):
+    """What keeps a stalled worker from writing, on the database alone: every write names the claim's attempt."""
+    first = new_submission(alice)
+    assert first.claim(lease_seconds=40) and first.attempts == 1
+    Submission.objects.filter(pk=first.pk).update(lease_expires=timezone.now() - timezone.timedelta(seconds=1))
+    second = Submission.objects.get(pk=first.pk)
+    assert second.claim(lease_seconds=40) and second.attempts == 2
+    test = {"index": 0, "name": "row", "kind": "sample", "verdict": "AC", "weight": 1}
+    result = GradeResult(verdict="AC", message="", tests=[test], timing=None, score=score([test], "AC", None))
+
+    assert not leases.renew(first.pk, 1) and leases.renew(first.pk, 2)
+    grading.store_progress(first, 1, test)
+    assert not grading.store_result(first, result, attempt=1)
+    assert not TestResult.objects.filter(submission=first).exists() and reload(first).status == "running"
+    assert grading.store_result(second, result, attempt=2)
+    assert reload(first).status == "finished" and TestResult.objects.filter(submission=first).count() == 1
