@@ -76,7 +76,10 @@ def reap_orphan_containers() -> int:
 @worker_ready.connect
 def on_worker_ready(**_: object) -> None:
     """A starting worker cleans up after a dead one: orphaned containers, then lost submissions."""
-    log.info("reaped %s orphaned sandbox container(s)", reap_orphan_containers())
+    try:
+        log.info("reaped %s orphaned sandbox container(s)", reap_orphan_containers())
+    except InfrastructureError as exc:  # the engine is away: its next start or restart reaps them
+        log.warning("could not reap orphaned sandbox containers: %s", exc)
     sweep_lost_submissions.delay()
 
 
