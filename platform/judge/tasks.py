@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from graders.container import DockerSandbox, InfrastructureError
+from graders.container import ENGINE_ERRORS, DockerSandbox, InfrastructureError
 from judge import grading, health, leases
 from judge.models import Submission
 
@@ -78,7 +78,7 @@ def on_worker_ready(**_: object) -> None:
     """A starting worker cleans up after a dead one: orphaned containers, then lost submissions."""
     try:
         log.info("reaped %s orphaned sandbox container(s)", reap_orphan_containers())
-    except InfrastructureError as exc:  # the engine is away: its next start or restart reaps them
+    except (InfrastructureError, *ENGINE_ERRORS) as exc:  # the engine is away: the next worker to start reaps
         log.warning("could not reap orphaned sandbox containers: %s", exc)
     sweep_lost_submissions.delay()
 
