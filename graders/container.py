@@ -13,6 +13,7 @@ import socket
 import struct
 import subprocess
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,10 @@ LABEL = "torchjudge.sandbox"
 WORKER_LABEL = "torchjudge.worker"
 SANDBOX_UID = "10001:10001"
 MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
-REMOVE_ATTEMPTS = 20
+# Every way a Docker call fails: the SDK's own errors, and the transport's (a restarting engine drops the
+# connection, which requests reports as its own ConnectionError, and a broken attach socket as an OSError).
+ENGINE_ERRORS = (docker.errors.DockerException, requests.exceptions.RequestException, OSError)
+REMOVE_PATIENCE_S = 60.0  # how long a removal waits for a restarting engine before it gives up
 
 
 class InfrastructureError(Exception):
@@ -121,24 +125,27 @@ class DockerSandbox:
         try:
             self.client = client or docker.from_env(timeout=120)
             self.client.ping()
-        except docker.errors.DockerException as exc:
+        except ENGINE_ERRORS as exc:
             raise InfrastructureError(f"the Docker engine does not answer: {exc}") from exc
 
     def run(self, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None]) -> RunStatus:
         api = self.client.api
         create, host = container_config(spec)
         started = time.monotonic()
+        # Named before it exists: if the engine drops the connection while it creates the container, the
+        # name still finds whatever it made, so nothing is left behind.
+        cid = f"torchjudge-{uuid.uuid4().hex}"
         try:
-            container = api.create_container(host_config=api.create_host_config(**host), **create)
-        except docker.errors.ImageNotFound as exc:
-            raise InfrastructureError(f"sandbox image {spec.image} is missing: run scripts/engine.sh") from exc
-        except docker.errors.DockerException as exc:
-            raise InfrastructureError(f"could not create the sandbox: {exc}") from exc
-        cid = container["Id"]
-        try:
-            return self.attach_and_run(cid, job, spec, on_line, started, start=True)
-        except docker.errors.DockerException as exc:
-            raise InfrastructureError(f"the sandbox failed: {exc}") from exc
+            try:
+                api.create_container(host_config=api.create_host_config(**host), name=cid, **create)
+            except docker.errors.ImageNotFound as exc:
+                raise InfrastructureError(f"sandbox image {spec.image} is missing: run scripts/engine.sh") from exc
+            except ENGINE_ERRORS as exc:
+                raise InfrastructureError(f"could not create the sandbox: {exc}") from exc
+            try:
+                return self.attach_and_run(cid, job, spec, on_line, started, start=True)
+            except ENGINE_ERRORS as exc:
+                raise InfrastructureError(f"the sandbox failed: {exc}") from exc
         finally:
             self.remove(cid)
             self.after_job(spec)
@@ -182,21 +189,20 @@ class DockerSandbox:
         )
 
     def remove(self, cid: str) -> None:
-        """Remove a container in any state. Killing it makes the kernel kill every process of its PID
-        namespace; until the last one is gone its PID 1 is a zombie that Docker refuses to remove, so
-        that answer is waited out."""
-        for attempt in range(REMOVE_ATTEMPTS):
+        """Remove a container in any state, waiting out an engine restart (seconds) rather than leaving it
+        behind. Killing a container makes the kernel kill every process of its PID namespace; until the last
+        one is gone its PID 1 is a zombie that Docker refuses to remove: that answer is waited out too."""
+        deadline = time.monotonic() + REMOVE_PATIENCE_S
+        while True:
             try:
                 self.client.api.remove_container(cid, force=True, v=True)
                 return
             except docker.errors.NotFound:
                 return
-            except docker.errors.APIError as exc:
-                if "zombie" not in str(exc) or attempt == REMOVE_ATTEMPTS - 1:
-                    raise InfrastructureError(f"could not remove sandbox {cid[:12]}: {exc}") from exc
-                time.sleep(0.5)
-            except (docker.errors.DockerException, requests.exceptions.RequestException) as exc:
-                raise InfrastructureError(f"could not remove sandbox {cid[:12]}: {exc}") from exc
+            except ENGINE_ERRORS as exc:
+                if time.monotonic() > deadline:
+                    raise InfrastructureError(f"could not remove sandbox {cid}: {exc}") from exc
+                time.sleep(1.0)
 
     def reap_orphans(self) -> int:
         """Remove sandbox containers whose worker process on this host is gone. Returns how many."""

@@ -23,9 +23,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import docker
-import requests
 
 from graders.container import (
+    ENGINE_ERRORS,
     WORKER_LABEL,
     DockerSandbox,
     InfrastructureError,
@@ -93,7 +93,7 @@ class WarmPool:
         try:
             self._prepare(warm.cid, spec)
             return self.sandbox.attach_and_run(warm.cid, job, spec, on_line, started, start=False)
-        except (docker.errors.DockerException, requests.exceptions.RequestException) as exc:
+        except ENGINE_ERRORS as exc:
             raise InfrastructureError(f"the warm sandbox failed: {exc}") from exc
         finally:
             self.retire(warm.cid)
@@ -130,7 +130,7 @@ class WarmPool:
     def _running(self, cid: str) -> bool:
         try:
             return bool(self.sandbox.client.api.inspect_container(cid)["State"]["Running"])
-        except (docker.errors.DockerException, requests.exceptions.RequestException):
+        except ENGINE_ERRORS:
             return False
 
     def _prepare(self, cid: str, spec: SandboxSpec) -> None:
@@ -159,7 +159,7 @@ class WarmPool:
                 with self.lock:
                     self.idle.append(warm)
                     self.last_error = ""
-            except (docker.errors.DockerException, requests.exceptions.RequestException, InfrastructureError) as exc:
+            except (*ENGINE_ERRORS, InfrastructureError) as exc:
                 with self.lock:
                     self.last_error = f"{type(exc).__name__}: {exc}"[:300]
                 log.warning("warm pool: could not start a sandbox (%s); retrying", exc)
