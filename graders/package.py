@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from graders.sandbox import forbid as forbidding
 from graders.topics import DIFFICULTIES, KINDS, TOPICS
 
 REQUIRED_FILES = ("problem.yaml", "statement.md", "starter.py", "reference.py", "tests.py")
@@ -78,6 +79,7 @@ class ProblemPackage:
     hints: tuple[str, ...]
     wrong: tuple[WrongSolution, ...]
     files: dict[str, str] = field(repr=False)
+    forbid: dict[str, list[str]] | None = None  # modules, callables, attributes (graders/sandbox/forbid.py)
     version: str = ""
 
     def test_cases(self, kind: str) -> list[TestCase]:
@@ -277,8 +279,15 @@ def load_package(files: dict[str, str], where: str) -> ProblemPackage:
             check.error(f"{path}.why", "must say in a sentence why the solution is wrong")
         if isinstance(file, str) and item.get("verdict") in VERDICTS:
             wrong.append(WrongSolution(file, item["verdict"], str(why or "")))
+    forbid = meta.get("forbid")
+    for message in forbidding.config_errors(forbid):
+        check.error(*message.split(": ", 1))
+    if "reference.py" in files and not check.errors:
+        violation = forbidding.scan(files["reference.py"], forbid)
+        if violation:
+            check.errors.append(f"{where}/reference.py: {violation}: the reference must obey its own `forbid:`")
     known = {"slug", "title", "kind", "difficulty", "topics", "entry", "signature", "gpu", "limits", "timing",
-             "tolerances", "tests", "hints", "wrong"}
+             "tolerances", "tests", "hints", "wrong", "forbid"}
     for extra in sorted(set(meta) - known):
         check.error(extra, f"unknown field; allowed: {', '.join(sorted(known))}")
     for name, text in files.items():
@@ -295,7 +304,7 @@ def load_package(files: dict[str, str], where: str) -> ProblemPackage:
     return ProblemPackage(
         slug=slug, title=title, kind=kind, difficulty=difficulty, topics=tuple(topics), entry=entry,
         signature=signature, gpu=gpu, limits=limits, timing=timing, tolerances=tolerances, tests=tuple(tests),
-        hints=tuple(hints), wrong=tuple(wrong), files=dict(files), version=content_hash(files),
+        hints=tuple(hints), wrong=tuple(wrong), files=dict(files), version=content_hash(files), forbid=forbid,
     )
 
 

@@ -27,6 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from graders.sandbox import forbid  # noqa: E402
 from graders.sandbox.processes import Child  # noqa: E402
 
 PR_SET_DUMPABLE = 4
@@ -62,6 +63,10 @@ def main() -> None:
     sys.stdin.close()
     set_non_dumpable()
     emitter = Emitter(bytes.fromhex(job.pop("key")))
+    # forbid: a solution using an API the problem forbids is refused before any runner loads it (forbid.py)
+    if violation := forbid.scan(job["solution"], job["problem"].get("forbid")):
+        emitter.emit("final", verdict="CE", message=violation, tests=[])
+        return
     # Start both runners now: their torch imports overlap with ours, below.
     reference = Child("reference", job, job["problem"]["reference_code"], private=True)
     user = Child("submission", job, job["solution"], private=False)

@@ -14,7 +14,7 @@ from typing import Any
 
 import torch
 
-from graders.sandbox import checker, codec
+from graders.sandbox import checker, codec, forbid
 from graders.sandbox.processes import KEEP_OUTPUT, Child, Outcome, other_pids, peak_rss_bytes, pin, split_cpus
 from graders.sandbox.verdicts import worst
 
@@ -122,7 +122,7 @@ class Harness:
               inputs: Any, params: dict[str, Any]) -> tuple[str, str, Any]:
         """Verdict, message and decoded output of one submission reply."""
         if not got_header.get("ok"):
-            return "RE", "", None
+            return forbid.reply_verdict(got_header), "", None  # forbid: CE when a guard fired
         try:
             tree = got_header["value"].encode()
             got = codec.decode(tree, got_blob)
@@ -162,7 +162,7 @@ class Harness:
                 raise InterferenceError("the submission killed the reference process")
         else:
             verdict, message, got = self.check(out.header, out.blob, expected, expected_devices, inputs, test["params"])
-            if verdict == "RE" and not message:
+            if verdict in ("RE", "CE") and not message:
                 message = error_text(out.header, is_sample)
             result.update(verdict=verdict, message=message if is_sample else checker.without_values(message))
             if is_sample and verdict != "AC":

@@ -160,7 +160,8 @@ class Child:
         threading.Thread(target=self._read_replies, daemon=True).start()
         self._load: Outcome | None = None
         self.post({"op": "load", "code": code, "tests_code": job["problem"]["tests_code"],
-                   "entry": job["problem"]["entry"], "threads": job["threads"], "device": job["device"]})
+                   "entry": job["problem"]["entry"], "threads": job["threads"], "device": job["device"],
+                   "forbid": None if private else job["problem"].get("forbid")})  # forbid: submission only
 
     @property
     def pid(self) -> int:
