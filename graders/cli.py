@@ -1,7 +1,7 @@
 """Grading from the command line, through the production path (real sandbox, harness and scoring).
 
     python -m graders.cli judge SLUG SOLUTION.py [--mode run|submit] [--json]
-    python -m graders.cli validate [SLUG ...] [--jobs N] [--no-cache]
+    python -m graders.cli validate [SLUG ...] [--jobs N] [--salts N] [--no-cache]
 
 `manage.py judge` and `manage.py validate_problems` call the same functions; this entry point needs no
 database, which is what problem authors want while writing a package.
@@ -26,7 +26,7 @@ from graders.package import PackageError, ProblemPackage, load_folder, problem_f
 
 PROBLEMS = ROOT / "problems"
 # Outside the work tree, so fresh clones on the same machine (CI) reuse results. The key is the package's
-# content hash and the sandbox image tag: any change to a problem or to the harness grades it again.
+# content hash, the sandbox image tag and the salt: any change to a problem or to the harness grades it again.
 CACHE = CACHE_DIR / "validate-cache.json"
 # Validation needs the reference's benchmark time only roughly (is it within 1-50 ms?), not a steady ratio.
 VALIDATION_TIMING = {"warmup": 1, "min_runs": 3, "max_runs": 10, "rse": 0.05, "budget_s": 2}
@@ -74,25 +74,36 @@ class Check:
     expected: str
     got: str
     detail: str
+    salt: int = 0  # which of the validation salts (0: this installation's own)
 
     @property
     def ok(self) -> bool:
         return self.expected == self.got
 
 
-def _check(package: ProblemPackage, file: str, expected: str, sandbox: DockerSandbox, config: EngineConfig,
-           cache: dict[str, dict]) -> Check:
+def validation_salts(package: ProblemPackage, own: str, count: int) -> list[str]:
+    """The salts a package is validated under: this installation's own, then `count - 1` more.
+
+    Hidden seeds are salted per installation, so a tolerance that holds for one salt may fail for another's.
+    The extra salts are drawn from the package's version: unpredictable when the tests are written, the same
+    on every run of the same content (so results stay cached), and new whenever the package changes."""
+    extra = [hashlib.sha256(f"validate\0{package.version}\0{k}".encode()).hexdigest()[:16] for k in range(1, count)]
+    return [own, *extra]
+
+
+def _check(package: ProblemPackage, file: str, expected: str, salt: int, sandbox: DockerSandbox,
+           config: EngineConfig, cache: dict[str, dict]) -> Check:
     code = package.files[file]
-    key = hashlib.sha256(f"{package.version}\0{config.image}\0{file}".encode()).hexdigest()
+    key = hashlib.sha256(f"{package.version}\0{config.image}\0{file}\0{config.salt}".encode()).hexdigest()
     if key in cache:
         hit = cache[key]
-        return Check(package.slug, file, expected, hit["got"], hit["detail"] + " (cached)")
+        return Check(package.slug, file, expected, hit["got"], hit["detail"] + " (cached)", salt)
     try:
         result = grade(replace(package, timing=VALIDATION_TIMING), code, "submit", sandbox, config)
     except InfrastructureError as exc:
-        return Check(package.slug, file, expected, "IE", str(exc)[:200])
+        return Check(package.slug, file, expected, "IE", str(exc)[:200], salt)
     detail = ""
-    if file == "reference.py" and result.timing:
+    if file == "reference.py" and result.timing and salt == 0:
         ref_ms = [c["ref_ms"] for c in result.timing["cases"]]
         detail = "reference " + ", ".join(f"{ms:.2f} ms" for ms in ref_ms)
         if not all(1.0 <= ms <= 50.0 for ms in ref_ms):
@@ -101,14 +112,15 @@ def _check(package: ProblemPackage, file: str, expected: str, sandbox: DockerSan
     elif result.verdict != "AC":
         bad = next((t for t in result.tests if t["verdict"] != "AC"), None)
         detail = (bad["name"] + ": " if bad else "") + ((bad or {}).get("message") or result.message)[:120]
-    check = Check(package.slug, file, expected, result.verdict, detail.splitlines()[0] if detail else "")
+    check = Check(package.slug, file, expected, result.verdict, detail.splitlines()[0] if detail else "", salt)
     if check.ok:
         cache[key] = {"got": check.got, "detail": check.detail}
     return check
 
 
-def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.stdout) -> int:
-    """Grade every reference (must be Accepted) and wrong solution (must get its verdict); print a table."""
+def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.stdout, salts: int = 1) -> int:
+    """Grade every reference and accepted variant (must be Accepted) and wrong solution (must get its
+    verdict), each under `salts` salts; print a table."""
     folders = [PROBLEMS / s for s in slugs] if slugs else problem_folders(PROBLEMS)
     packages, failures = [], []
     for folder in folders:
@@ -118,16 +130,21 @@ def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.std
             failures.extend(exc.errors)
     cache: dict[str, dict] = json.loads(CACHE.read_text()) if use_cache and CACHE.exists() else {}
     sandbox, config = DockerSandbox(), engine_config()
-    work = [(p, "reference.py", "AC") for p in packages]
-    work += [(p, w.file, w.verdict) for p in packages for w in p.wrong]
+    work = []
+    for p in packages:
+        solutions = [("reference.py", "AC"), *((a.file, "AC") for a in p.accepted),
+                     *((w.file, w.verdict) for w in p.wrong)]
+        for index, salt in enumerate(validation_salts(p, config.salt, salts)):
+            work += [(p, file, verdict, index, replace(config, salt=salt)) for file, verdict in solutions]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        checks = list(pool.map(lambda item: _check(*item, sandbox, config, cache), work))
+        checks = list(pool.map(lambda item: _check(*item[:4], sandbox, item[4], cache), work))
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     CACHE.write_text(json.dumps(cache, indent=1))
-    out.write(f"{'problem':<34} {'solution':<30} {'expected':<8} {'got':<5} detail\n")
-    for check in sorted(checks, key=lambda c: (c.slug, c.solution != "reference.py", c.solution)):
+    out.write(f"{'problem':<34} {'solution':<30} {'salt':<4} {'expected':<8} {'got':<5} detail\n")
+    for check in sorted(checks, key=lambda c: (c.slug, c.solution != "reference.py", c.solution, c.salt)):
         mark = "ok " if check.ok else "BAD"
-        out.write(f"{check.slug:<34} {check.solution:<30} {check.expected:<8} {check.got:<5} {mark} {check.detail}\n")
+        out.write(f"{check.slug:<34} {check.solution:<30} {check.salt:<4} {check.expected:<8} {check.got:<5} {mark} "
+                  f"{check.detail}\n")
     by_topic = collections.Counter(t for p in packages for t in p.topics)
     by_difficulty = collections.Counter(p.difficulty for p in packages)
     by_kind = collections.Counter(p.kind for p in packages)
@@ -137,7 +154,7 @@ def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.std
     bad = [c for c in checks if not c.ok]
     for error in failures:
         out.write(f"INVALID {error}\n")
-    out.write(f"\n{len(packages)} problems, {len(checks)} solutions checked, {len(bad)} wrong verdicts, "
+    out.write(f"\n{len(packages)} problems, {len(checks)} gradings ({salts} salt(s) each), {len(bad)} wrong verdicts, "
               f"{len(failures)} package errors\n")
     return 0 if not bad and not failures else 1
 
@@ -153,12 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("validate", help="grade every reference and wrong solution")
     v.add_argument("slugs", nargs="*")
     v.add_argument("--jobs", type=int, default=2)
+    v.add_argument("--salts", type=int, default=1, help="validate under this many salts (the first is this "
+                   "installation's own)")
     v.add_argument("--no-cache", action="store_true")
     args = parser.parse_args(argv)
     try:
         if args.command == "judge":
             return judge(args.slug, args.solution, args.mode, args.json)
-        return validate(args.slugs, args.jobs, not args.no_cache)
+        if args.salts < 1:
+            parser.error("--salts must be at least 1")
+        return validate(args.slugs, args.jobs, not args.no_cache, salts=args.salts)
     except PackageError as exc:
         print("\n".join(exc.errors), file=sys.stderr)
         return 2
