@@ -24,3 +24,10 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
         "u_action": torch.rand(b, length, generator=generator),
         "random_ids": torch.randint(vocab, (b, length), generator=generator),
     }
+
+
+def run(solution, inputs: dict) -> dict:
+    """The result, and whether `input_ids` survived the call (the statement forbids changing it in place)."""
+    before = inputs["input_ids"].clone()
+    masked, labels = solution.mlm_mask(**inputs)
+    return {"masked": masked, "labels": labels, "input_unchanged": torch.equal(before, inputs["input_ids"])}
