@@ -6,6 +6,7 @@ Pure logic, no Django: run with `.venv/bin/python -m pytest tests/test_concepts.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -190,6 +191,22 @@ def test_every_related_link_of_the_real_bank_exists() -> None:
     assert missing_related(concepts, CONCEPTS.parent) == []
     linked = {r for c in concepts for r in c.related}
     assert {"integrated-gradients", "fairness-gap-metrics", "perplexity-from-logits"} <= linked
+
+
+def test_no_answer_position_or_length_gives_the_answer_away() -> None:
+    """Someone who always picks the same position, or the option of the same length rank (the longest, the
+    second longest, ...), must do little better than chance (1 in 4) over the bank's single-answer questions."""
+    single = [c.choices for c in _real() if c.choices is not None and len(c.choices.correct_indexes) == 1]
+    n = len(single)
+    positions = Counter(choice.correct_indexes[0] for choice in single)
+    ranks = Counter(
+        sum(len(o.text) > len(choice.options[choice.correct_indexes[0]].text) for o in choice.options)
+        for choice in single
+    )
+    assert n >= 50
+    assert max(positions.values()) <= 0.35 * n, positions
+    assert max(ranks.values()) <= 0.4 * n, ranks  # rank 0: the correct option is the longest
+    assert ranks[0] <= 0.35 * n, ranks
 
 
 def test_every_topic_and_seed_question_is_covered() -> None:
