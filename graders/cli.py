@@ -1,7 +1,7 @@
 """Grading from the command line, through the production path (real sandbox, harness and scoring).
 
     python -m graders.cli judge SLUG SOLUTION.py [--mode run|submit] [--json]
-    python -m graders.cli validate [SLUG ...] [--jobs N] [--no-cache]
+    python -m graders.cli validate [SLUG ...] [--jobs N] [--salts N] [--no-cache]
 
 `manage.py judge` and `manage.py validate_problems` call the same functions; this entry point needs no
 database, which is what problem authors want while writing a package.
@@ -13,7 +13,6 @@ import argparse
 import collections
 import hashlib
 import json
-import secrets
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from graders.validation import SolutionResult, validate_package
 
 PROBLEMS = ROOT / "problems"
 # Outside the work tree, so fresh clones on the same machine (CI) reuse results. The key is the package's
-# content hash and the sandbox image tag: any change to a problem or to the harness grades it again.
+# content hash, the sandbox image tag and the salts: any change to a problem or to the harness grades it again.
 CACHE = CACHE_DIR / "validate-cache.json"
 
 
@@ -81,12 +80,24 @@ class Check:
         return self.expected == self.got
 
 
+def validation_salts(package: ProblemPackage, own: str, count: int) -> list[str]:
+    """The salts a package is validated under: this installation's own, then `count - 1` more.
+
+    Hidden seeds are salted per installation, so a tolerance that holds for one salt may fail for another's.
+    The extra salts are drawn from the package's version: unpredictable when the tests are written, the same
+    on every run of the same content (so results stay cached), and new whenever the package changes."""
+    extra = [hashlib.sha256(f"validate\0{package.version}\0{k}".encode()).hexdigest()[:16] for k in range(1, count)]
+    return [own, *extra]
+
+
 def check_problem(package: ProblemPackage, salts: list[str], sandbox: Sandbox, config: EngineConfig,
                   cache: dict[str, dict]) -> list[Check]:
-    """Grade one problem's reference and known-wrong solutions in one sandbox (cached for one salt)."""
-    expected = {"reference.py": "AC", **{w.file: w.verdict for w in package.wrong}}
-    key = hashlib.sha256(f"{package.version}\0{config.image}\0{len(salts)}".encode()).hexdigest()
-    if len(salts) == 1 and key in cache:
+    """Grade one problem's reference, accepted variants and known-wrong solutions in one sandbox, under every
+    salt at once (cached by content, sandbox image and salts)."""
+    expected = {"reference.py": "AC", **{a.file: "AC" for a in package.accepted},
+                **{w.file: w.verdict for w in package.wrong}}
+    key = hashlib.sha256(f"{package.version}\0{config.image}\0{'/'.join(salts)}".encode()).hexdigest()
+    if key in cache:
         return [Check(package.slug, name, expected[name], hit["got"], hit["detail"] + " (cached)")
                 for name, hit in cache[key].items() if name in expected]
     solutions = [(name, package.files[name] if name != "reference.py" else package.reference) for name in expected]
@@ -115,9 +126,8 @@ def describe(slug: str, name: str, expected: str, result: SolutionResult) -> Che
 
 
 def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.stdout, salts: int = 1) -> int:
-    """Grade every reference (must be Accepted) and wrong solution (must get its verdict); print a table.
-
-    With `salts` > 1, hidden tests also run under that many random salts besides this installation's."""
+    """Grade every reference and accepted variant (must be Accepted) and wrong solution (must get its
+    verdict), under `salts` salts; print a table."""
     folders = [PROBLEMS / s for s in slugs] if slugs else problem_folders(PROBLEMS)
     packages, failures = [], []
     for folder in folders:
@@ -127,9 +137,9 @@ def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.std
             failures.extend(exc.errors)
     cache: dict[str, dict] = json.loads(CACHE.read_text()) if use_cache and CACHE.exists() else {}
     config = engine_config()
-    salt_list = [config.salt] + [secrets.token_hex(16) for _ in range(salts - 1)]
     with WarmPool(base_spec(config), size=jobs) as sandbox, ThreadPoolExecutor(max_workers=jobs) as pool:
-        per_problem = pool.map(lambda p: check_problem(p, salt_list, sandbox, config, cache), packages)
+        per_problem = pool.map(
+            lambda p: check_problem(p, validation_salts(p, config.salt, salts), sandbox, config, cache), packages)
         checks = [check for problem in per_problem for check in problem]
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     CACHE.write_text(json.dumps(cache, indent=1))
@@ -162,12 +172,15 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("validate", help="grade every reference and wrong solution")
     v.add_argument("slugs", nargs="*")
     v.add_argument("--jobs", type=int, default=2)
+    v.add_argument("--salts", type=int, default=1, help="validate under this many salts (the first is this "
+                   "installation's own)")
     v.add_argument("--no-cache", action="store_true")
-    v.add_argument("--salts", type=int, default=1, help="also run hidden tests under N-1 random salts")
     args = parser.parse_args(argv)
     try:
         if args.command == "judge":
             return judge(args.slug, args.solution, args.mode, args.json)
+        if args.salts < 1:
+            parser.error("--salts must be at least 1")
         return validate(args.slugs, args.jobs, not args.no_cache, salts=args.salts)
     except PackageError as exc:
         print("\n".join(exc.errors), file=sys.stderr)

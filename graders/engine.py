@@ -101,6 +101,7 @@ def build_job(package: ProblemPackage, code: str, mode: str, config: EngineConfi
             "tests_code": package.files["tests.py"],
             "reference_code": package.reference,
             "tolerances": package.tolerances,
+            "forbid": package.forbid,
             "tests": tests,
             "benchmarks": benchmarks,
         },

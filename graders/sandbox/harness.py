@@ -78,8 +78,7 @@ def main() -> None:
     job = json.loads(sys.stdin.buffer.read())
     sys.stdin.close()  # nothing more comes in, and the runners never had it
     emitter = Emitter(bytes.fromhex(job.pop("key")))
-    reference.start(job, job["problem"]["reference_code"])
-    user.start(job, job["solution"])
+    reference.start(job, job["problem"]["reference_code"])  # the submission's runner: Harness.load_solution
     harness: Harness | None = None
     try:
         harness = Harness(job, emitter.emit, reference, user)

@@ -12,7 +12,7 @@ from typing import Any
 
 import torch
 
-from graders.sandbox import checker, codec
+from graders.sandbox import checker, codec, forbid
 from graders.sandbox.errors import InterferenceError, ProblemError, error_text
 from graders.sandbox.processes import KEEP_OUTPUT, Child, Outcome, other_pids, reap_zombies, signal_all
 from graders.sandbox.timing import Benchmark
@@ -46,7 +46,8 @@ class Harness:
             raise ProblemError(f"tests.py failed to load: {type(exc).__name__}: {exc}") from exc
         self.custom_check = tests_globals.get("check")
         self.reference: Child | None = reference
-        self.user: Child | None = user
+        self.user: Child | None = user  # forked before the job, not started: `load_solution` starts it
+        self.code = job["solution"]
         self.expected: dict[str, tuple[Any, bytes, bytes, Any, Any]] = {}
 
     # --- processes -------------------------------------------------------------------------------------
@@ -62,9 +63,10 @@ class Harness:
         return self.reference
 
     def user_child(self) -> tuple[Child, Outcome]:
+        """The submission's runner, restarted (a fresh interpreter) after a crash or a limit."""
         if self.user is None or not self.user.alive:
             self.sweep()
-            self.user = Child("submission", private=False).start(self.job, self.job["solution"])
+            self.user = Child("submission", private=False).start(self.job, self.code)
         return self.user, self.user.load_outcome
 
     def sweep(self) -> None:
@@ -112,7 +114,7 @@ class Harness:
               inputs: Any, params: dict[str, Any]) -> tuple[str, str, Any]:
         """Verdict, message and decoded output of one submission reply."""
         if not got_header.get("ok"):
-            return "RE", "", None
+            return forbid.reply_verdict(got_header), "", None  # forbid: CE when a guard fired
         try:
             tree = got_header["value"].encode()
             got = codec.decode(tree, got_blob)
@@ -164,7 +166,7 @@ class Harness:
                 raise InterferenceError("the submission killed the reference process")
         else:
             verdict, message, got = self.check(out.header, out.blob, expected, expected_devices, inputs, test["params"])
-            if verdict == "RE" and not message:
+            if verdict in ("RE", "CE") and not message:
                 message = error_text(out.header, is_sample)
             result.update(verdict=verdict, message=message if is_sample else checker.without_values(message))
             if is_sample and verdict != "AC":
@@ -179,17 +181,29 @@ class Harness:
     # --- the job ---------------------------------------------------------------------------------------
     def run(self) -> None:
         self.emit("started", tests=len(self.problem["tests"]))
-        if self.job["mode"] == "validate":
-            for index, solution in enumerate(self.job["solutions"]):
-                if index:
-                    self.replace_user(solution["code"])
-                self.grade_one(timed=solution["timed"], solution=solution["name"])
+        if self.job["mode"] != "validate":
+            self.grade_solution(self.job["solution"], timed=self.job["mode"] == "submit")
             return
-        self.grade_one(timed=self.job["mode"] == "submit")
+        for solution in self.job["solutions"]:
+            self.grade_solution(solution["code"], timed=solution["timed"], solution=solution["name"])
 
-    def replace_user(self, code: str) -> None:
-        """Validation only: the next of the bank's own solutions, in a runner forked from here. A fork
-        after the job was read sees the job, which is why submissions never get one."""
+    def grade_solution(self, code: str, timed: bool, **tag: str) -> None:
+        """Refuse a solution that uses a forbidden API before it runs, else load it and grade it."""
+        violation = forbid.scan(code, self.problem.get("forbid"))
+        if violation:
+            self.emit("final", verdict="CE", message=violation, tests=[], **tag)
+            return
+        self.load_solution(code)
+        self.grade_one(timed, **tag)
+
+    def load_solution(self, code: str) -> None:
+        """Give the waiting runner its solution. Only validation grades a second solution in one sandbox:
+        it gets a runner forked from here after the job was read, which sees the job, and that is why only
+        the bank's own solutions are ever graded this way."""
+        self.code = code
+        if self.user is not None and not self.user.job:
+            self.user.start(self.job, code)
+            return
         if self.user is not None:
             self.user.kill()
         self.sweep()

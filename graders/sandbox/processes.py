@@ -219,6 +219,7 @@ class Child:
 
     def __init__(self, role: str, private: bool, fork: bool = False) -> None:
         self.role = role
+        self.private = private
         self.job: dict[str, Any] = {}
         self.max_output = 0
         req_r, self.req_w = os.pipe()
@@ -282,7 +283,8 @@ class Child:
         threading.Thread(target=self._read_replies, daemon=True).start()
         self.post({"op": "load", "code": code, "tests_code": job["problem"]["tests_code"],
                    "entry": job["problem"]["entry"], "threads": job["threads"], "device": job["device"],
-                   "limits": {"cpu_s": limits["cpu_total_s"], "file_bytes": limits["file_bytes"]}})
+                   "limits": {"cpu_s": limits["cpu_total_s"], "file_bytes": limits["file_bytes"]},
+                   "forbid": None if self.private else job["problem"].get("forbid")})  # the submission only
         return self
 
     @property

@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import torch  # noqa: E402
 
-from graders.sandbox import codec, framing  # noqa: E402
+from graders.sandbox import codec, forbid, framing  # noqa: E402
 
 MAX_INPUT = 1 << 31
 L2_FLUSH_BYTES = 256 * 1024 * 1024
@@ -76,9 +76,10 @@ def load(request: dict[str, Any]) -> tuple[types.ModuleType, Callable[[types.Mod
     """Import the problem's driver and the solution; raise LoadError with a CE or RE kind."""
     torch.set_num_threads(int(request.get("threads", 1)))
     tests = load_module("problem_tests", "tests.py", request["tests_code"]) if request.get("tests_code") else None
+    forbid.install(request.get("forbid"))  # forbid: runtime guards, before the solution runs (forbid.py)
     try:
         module = load_module("solution", "solution.py", request["code"])
-    except (SyntaxError, ImportError) as exc:
+    except (SyntaxError, ImportError, forbid.ForbiddenError) as exc:
         raise LoadError("CE", exc) from exc
     except BaseException as exc:  # noqa: BLE001 - anything the solution raises on import is its own error
         raise LoadError("RE", exc) from exc
@@ -136,7 +137,7 @@ class Runner:
             output = self.driver(self.module, inputs)
             tree, blob = codec.encode(output)
         except BaseException as exc:  # noqa: BLE001 - report every failure of the solution as a runtime error
-            return error_reply("RE", exc), b""
+            return error_reply("CE" if isinstance(exc, forbid.ForbiddenError) else "RE", exc), b""  # forbid
         finally:
             flush_prints()
         return {"ok": True, "value": tree.decode()}, blob
@@ -180,7 +181,7 @@ class Runner:
             self.outputs = [self.driver(self.module, inputs) for inputs in self.staged]
             synchronize(self.device)
         except BaseException as exc:  # noqa: BLE001 - the solution's own failure
-            return error_reply("RE", exc), b""
+            return error_reply("CE" if isinstance(exc, forbid.ForbiddenError) else "RE", exc), b""
         finally:
             self.staged = []
             flush_prints()
