@@ -51,6 +51,7 @@ class SandboxSpec:
     max_stdout_bytes: int = 8 << 20
     gpu: str | None = None  # a device index or UUID; None runs on the CPU
     threads: int = 1  # torch threads of each runner
+    timed: bool = False  # the job times the submission: a warm pool keeps everything else of its own still
     labels: dict[str, str] = field(default_factory=dict)
 
 

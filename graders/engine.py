@@ -163,6 +163,7 @@ def grade(
         base_spec(config),
         wall_s=job_wall_seconds(package, len(job["problem"]["tests"]), len(job["problem"]["benchmarks"])),
         memory_mb=int(package.limits["memory_mb"]),
+        timed=bool(job["problem"]["benchmarks"]),
     )
     stream = EventStream(key, on_event)
     status = sandbox.run(json.dumps(job).encode(), spec, stream)

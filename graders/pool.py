@@ -8,7 +8,8 @@ job may change is applied when it arrives (the memory limit, and full CPU weight
 at the lowest weight so its warm-up never slows a job being graded or timed); what cannot change after a
 container starts (image, GPU, CPU quota, process limit) is the pool's key, and a job with another key, or
 one that finds the pool empty, gets a cold container instead. A dead container is never given a job, and
-one that dies with the Docker engine is replaced as soon as the engine answers again.
+one that dies with the Docker engine is replaced as soon as the engine answers again. While a job is
+timed, the rest of the pool is frozen, so no warm-up competes with the runners being timed.
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ class WarmPool:
         self.handed_out = 0
         self.used: set[str] = set()  # containers given a job: each must be gone soon after
         self.cold_starts = 0
+        self.quiet_jobs = 0  # timed jobs running: while any is, the rest of the pool is frozen
+        self.frozen: set[str] = set()
         self.filler = threading.Thread(target=self._fill, name="warm-pool", daemon=True)
         self.filler.start()
 
@@ -90,14 +93,46 @@ class WarmPool:
                 self.cold_starts += 1
             return self.sandbox.run(job, spec, on_line)
         started = time.monotonic()
+        if spec.timed:
+            self._hush()
         try:
             self._prepare(warm.cid, spec)
             return self.sandbox.attach_and_run(warm.cid, job, spec, on_line, started, start=False)
         except ENGINE_ERRORS as exc:
             raise InfrastructureError(f"the warm sandbox failed: {exc}") from exc
         finally:
+            if spec.timed:
+                self._unhush()
             self.retire(warm.cid)
             self.sandbox.after_job(spec)
+
+    def _hush(self) -> None:
+        """While a job is timed, nothing else of this pool runs: the waiting containers are frozen (a
+        container still importing torch would take CPU and cache from the timed runners) and no new one
+        starts. A concurrent job that takes a frozen container thaws it first."""
+        with self.lock:
+            self.quiet_jobs += 1
+            if self.quiet_jobs > 1:
+                return
+            freeze = [w.cid for w in self.idle]
+            self.frozen.update(freeze)
+        for cid in freeze:
+            with contextlib.suppress(*ENGINE_ERRORS):
+                self.sandbox.client.api.pause(cid)
+
+    def _unhush(self) -> None:
+        with self.lock:
+            self.quiet_jobs -= 1
+            if self.quiet_jobs:
+                return
+            thaw, self.frozen = self.frozen, set()
+            self.lock.notify_all()
+        for cid in thaw:
+            self._thaw(cid)
+
+    def _thaw(self, cid: str) -> None:
+        with contextlib.suppress(*ENGINE_ERRORS):
+            self.sandbox.client.api.unpause(cid)
 
     def retire(self, cid: str) -> None:
         """Remove a used container off the job's critical path (its harness has already exited). One that
@@ -119,6 +154,11 @@ class WarmPool:
                     return None
                 warm = self.idle.popleft()
                 self.lock.notify_all()  # the filler starts a replacement
+            with self.lock:
+                frozen = warm.cid in self.frozen
+                self.frozen.discard(warm.cid)
+            if frozen:
+                self._thaw(warm.cid)
             if self._running(warm.cid):
                 with self.lock:
                     self.handed_out += 1
@@ -146,7 +186,7 @@ class WarmPool:
             with self.lock:
                 if self.closed:
                     return
-                full = len(self.idle) + self.starting >= self.size
+                full = len(self.idle) + self.starting >= self.size or self.quiet_jobs > 0
                 if full:
                     self.lock.wait(timeout=5)
                 else:

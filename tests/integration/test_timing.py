@@ -14,18 +14,18 @@ import pytest
 
 from bench.timing_fidelity import twice_the_work
 from graders.config import engine_config
-from graders.container import DockerSandbox
 from graders.engine import GradeResult, grade
 from graders.package import load_package, read_folder
-from tests.integration.sandbox import REFERENCE, leftover_containers, run
+from tests.integration.sandbox import REFERENCE, leftover_containers, pool, run
 
 pytestmark = pytest.mark.integration
 PROBLEMS = Path(__file__).resolve().parents[2] / "problems"
 
 
 def submit(slug: str, code: str) -> GradeResult:
+    """A Submit through a warm pool, as a worker grades it."""
     package = load_package(read_folder(PROBLEMS / slug), f"problems/{slug}")
-    return grade(package, code, "submit", DockerSandbox(), engine_config())
+    return grade(package, code, "submit", pool(), engine_config())
 
 
 @pytest.fixture(autouse=True)
