@@ -95,3 +95,21 @@ assert not any(word in key for key in _env for word in ("KEY", "SALT", "SECRET")
 assert os.read(0, 1) == b""  # stdin is /dev/null: the job never came this way
 """)
     assert result.verdict == "AC", result.tests
+
+
+def test_while_a_job_is_timed_the_rest_of_the_pool_is_frozen_and_none_starts(pool):
+    wait_idle(pool)
+    (waiting_id,) = waiting(pool)
+    api = docker.from_env().api
+    pool._hush()  # what a timed job does around its run
+    try:
+        assert api.inspect_container(waiting_id)["State"]["Paused"] is True
+        taken = pool.take()  # a concurrent job may still take it: thawed first
+        assert taken is not None and taken.cid.startswith(waiting_id)
+        assert api.inspect_container(waiting_id)["State"]["Paused"] is False
+        time.sleep(3)
+        assert pool.status()["idle"] == 0 and pool.status()["starting"] == 0  # no warm-up while timed
+    finally:
+        pool._unhush()
+    wait_idle(pool)  # the replacement starts once the timing is over
+    pool.sandbox.remove(taken.cid)
