@@ -13,10 +13,11 @@ from django.core.cache import cache
 from django.db import transaction
 
 from graders.config import engine_config
-from graders.container import DockerSandbox, InfrastructureError
+from graders.container import InfrastructureError
 from graders.engine import grade
 from graders.sample_preview import has_driver, sample_arguments, stub_code
 from judge.models import ProblemVersion
+from judge.sandboxes import worker_sandbox
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_S = 600  # how long a failed or lost preview waits before a page may ask again
@@ -43,7 +44,7 @@ def preview_samples(version_id: int) -> str:
         return f"skipped: version {version_id} has its sample arguments"
     package = version.package()
     try:
-        result = grade(package, stub_code(package), "run", DockerSandbox(), engine_config())
+        result = grade(package, stub_code(package), "run", worker_sandbox(), engine_config())
     except InfrastructureError as exc:  # a page asks again after RETRY_AFTER_S
         log.warning("sample preview of %s failed: %s", version, exc)
         return f"failed: {exc}"
