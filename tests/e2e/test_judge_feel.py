@@ -41,7 +41,8 @@ def test_hidden_failure_says_its_kind(page, problems, celery_worker_process):
     expect(hidden.locator(".message")).to_contain_text("NaN/Inf positions differ")
     expect(hidden.locator(".sample-details")).to_have_count(0)
     passing = page.locator("#results li.v-AC").first  # a passing sample shows its data too
-    expect(passing.locator(".sample-details")).to_contain_text("x = tensor(")
+    expect(passing.locator(".sample-details pre").first).to_contain_text("'x': tensor(")  # the arguments, by name
+    expect(passing.locator(".sample-details")).to_contain_text("Your output")
 
 
 def test_driver_problem_sample_shows_the_functions_arguments(page, bert, celery_worker_process):
