@@ -49,5 +49,8 @@ def preview_samples(version_id: int) -> str:
         log.warning("sample preview of %s failed: %s", version, exc)
         return f"failed: {exc}"
     found = sample_arguments(result)
+    if len(found) < len(package.test_cases("sample")):  # e.g. a time limit on a busy machine: try again later
+        log.warning("sample preview of %s incomplete (%s): %s", version, result.verdict, result.message[:500])
+        return f"incomplete: {version} ({len(found)} samples, {result.verdict})"
     ProblemVersion.objects.filter(pk=version_id).update(sample_arguments=found)
     return f"previewed: {version} ({len(found)} samples)"
