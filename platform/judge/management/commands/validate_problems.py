@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from graders.cli import validate
+from graders.cli import add_device_arguments, validate
 
 
 class Command(BaseCommand):
@@ -13,8 +13,9 @@ class Command(BaseCommand):
         parser.add_argument("slugs", nargs="*")
         parser.add_argument("--jobs", type=int, default=2, help="gradings in parallel")
         parser.add_argument("--no-cache", action="store_true", help="ignore results cached by problem version")
+        add_device_arguments(parser)
 
-    def handle(self, *args, slugs, jobs, no_cache, **options):
-        status = validate(slugs, jobs, not no_cache, self.stdout._out)
+    def handle(self, *args, slugs, jobs, no_cache, device, sandbox, **options):
+        status = validate(slugs, jobs, not no_cache, self.stdout._out, device=device, sandbox_kind=sandbox)
         self.stdout.flush()
         sys.exit(status)
