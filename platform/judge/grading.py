@@ -16,6 +16,7 @@ from django.utils import timezone
 from graders.config import engine_config
 from graders.container import DockerSandbox, InfrastructureError
 from graders.engine import GradeResult, grade, job_wall_seconds
+from graders.hardware import worker_hardware
 from judge.models import Submission, TestResult
 
 log = logging.getLogger(__name__)
@@ -34,8 +35,8 @@ def store_test(submission: Submission, result: dict[str, Any]) -> None:
     )
 
 
-def store_result(submission: Submission, result: GradeResult) -> None:
-    """Record the final verdict and timing, and finish the submission."""
+def store_result(submission: Submission, result: GradeResult, hardware: str) -> None:
+    """Record the final verdict and timing (with the hardware class it was timed on); finish the submission."""
     timing = result.timing or {}
     cases = timing.get("cases") or []
     with transaction.atomic():
@@ -55,7 +56,7 @@ def store_result(submission: Submission, result: GradeResult) -> None:
             peak_bytes=timing.get("user_peak_bytes"),
             implausible_timing=result.score.implausible,
             timing=result.timing,
-            hardware=settings.TJ_HARDWARE,
+            hardware=hardware,
             finished_at=timezone.now(),
         )
 
@@ -71,7 +72,7 @@ def grade_submission(submission_id: int) -> str:
         return f"skipped: submission {submission_id} no longer exists"
     package = submission.version.package()
     config = engine_config()
-    lease = job_wall_seconds(package, len(package.tests), len(package.test_cases("benchmark"))) + 120
+    lease = job_wall_seconds(package, len(package.tests), len(package.benchmarks(config.gpu is not None))) + 120
     if not submission.claim(lease):
         return f"skipped: submission {submission_id} is {submission.status}"
 
@@ -80,13 +81,14 @@ def grade_submission(submission_id: int) -> str:
             store_test(submission, event["result"])
 
     try:
+        hardware = worker_hardware(settings.TJ_HARDWARE, config.gpu)
         result = grade(package, submission.code, submission.mode, DockerSandbox(), config, on_event=on_event)
     except InfrastructureError as exc:
         log.warning("submission %s: infrastructure error (attempt %s): %s", submission_id, submission.attempts, exc)
         submission.transition(Submission.Status.RUNNING, Submission.Status.QUEUED,
                               message=f"internal error, retrying: {exc}"[:2000], lease_expires=None)
         raise
-    store_result(submission, result)
+    store_result(submission, result, hardware)
     return f"graded: submission {submission_id} {result.verdict}"
 
 

@@ -49,6 +49,7 @@
     $("user-ms").textContent = ms(s.user_ms);
     $("ref-ms").textContent = ms(s.ref_ms);
     $("speedup").textContent = s.speedup == null ? "–" : `${s.speedup.toFixed(2)}×`;
+    $("hardware").textContent = s.hardware || "–";
     $("results").replaceChildren(...s.results.map(row));
     if (s.done) box.dataset.done = "1";
     else setTimeout(() => poll(1000), 1000);
