@@ -85,7 +85,7 @@ def build_job(package: ProblemPackage, code: str, mode: str, config: EngineConfi
                       "weight": test.weight})
     benchmarks = [
         {"name": t.name, "seed": salted_seed(config.salt, package.slug, t.name, t.seed), "params": t.params}
-        for t in package.test_cases("benchmark")
+        for t in package.benchmarks(on_gpu=config.gpu is not None)
     ] if mode == "submit" else []
     return {
         "key": key.hex(),

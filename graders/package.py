@@ -51,7 +51,7 @@ class PackageError(Exception):
 @dataclass(frozen=True)
 class TestCase:
     name: str
-    kind: str  # sample | hidden | benchmark
+    kind: str  # sample | hidden | benchmark | benchmark_gpu
     seed: int
     params: dict[str, Any]
     weight: float = 1.0
@@ -96,6 +96,11 @@ class ProblemPackage:
 
     def test_cases(self, kind: str) -> list[TestCase]:
         return [t for t in self.tests if t.kind == kind]
+
+    def benchmarks(self, on_gpu: bool) -> list[TestCase]:
+        """The timed cases: `benchmark_gpu` (sized to fill a GPU) on a GPU when the package has them, else
+        `benchmark` (sized for one CPU core), so the same problem validates quickly on a CPU-only CI."""
+        return (on_gpu and self.test_cases("benchmark_gpu")) or self.test_cases("benchmark")
 
     @property
     def statement(self) -> str:
@@ -163,9 +168,9 @@ def _tests(check: _Checker, raw: Any) -> list[TestCase]:
     if not isinstance(raw, dict):
         check.error("tests", "must be a mapping with lists `sample`, `hidden` and `benchmark`")
         return cases
-    minimum = {"sample": 2, "hidden": 5, "benchmark": 1}
+    minimum = {"sample": 2, "hidden": 5, "benchmark": 1, "benchmark_gpu": 0}
     for kind, least in minimum.items():
-        items = raw.get(kind)
+        items = raw.get(kind, [] if least == 0 else None)
         if not isinstance(items, list) or len(items) < least:
             check.error(f"tests.{kind}", f"must be a list of at least {least} test(s), got {items!r:.60}")
             continue
@@ -290,6 +295,9 @@ def load_package(files: dict[str, str], where: str) -> ProblemPackage:
                     "to {atol: number, rtol: number}")
         tolerances = {}
     tests = _tests(check, meta.get("tests"))
+    if gpu is True and not any(t.kind == "benchmark_gpu" for t in tests):
+        check.error("tests.benchmark_gpu", "a gpu: true problem needs at least one benchmark sized for a GPU "
+                    "(the reference should take 0.5-20 ms on a data-centre GPU)")
     hints = meta.get("hints")
     if not isinstance(hints, list) or len(hints) != 3 or not all(isinstance(h, str) and h.strip() for h in hints):
         check.error("hints", "must be a list of exactly three hints, from a nudge to nearly the answer")

@@ -16,6 +16,7 @@ from django.utils import timezone
 from graders.config import engine_config
 from graders.container import InfrastructureError
 from graders.engine import GradeResult, grade
+from graders.hardware import worker_hardware
 from judge import leases
 from judge.models import Submission, TestResult
 from judge.reconnect import with_database
@@ -65,8 +66,10 @@ def store_progress(submission: Submission, attempt: int, result: dict[str, Any])
         connection.close()
 
 
-def store_result(submission: Submission, result: GradeResult, attempt: int | None = None) -> bool:
-    """Record the final verdict and timing, and finish the submission; False when the claim was taken over."""
+def store_result(submission: Submission, result: GradeResult, attempt: int | None = None,
+                 hardware: str = "cpu") -> bool:
+    """Record the final verdict and timing (with the hardware class it was timed on), and finish the
+    submission; False when the claim was taken over."""
     timing = result.timing or {}
     cases = timing.get("cases") or []
     with transaction.atomic():
@@ -85,7 +88,7 @@ def store_result(submission: Submission, result: GradeResult, attempt: int | Non
             peak_bytes=timing.get("user_peak_bytes"),
             implausible_timing=result.score.implausible,
             timing=result.timing,
-            hardware=settings.TJ_HARDWARE,
+            hardware=hardware,
             finished_at=timezone.now(),
         )
         if finished:
@@ -121,6 +124,7 @@ def grade_submission(submission_id: int) -> str:
                 store_timing_progress(submission, attempt, event)
 
         try:
+            hardware = worker_hardware(settings.TJ_HARDWARE, config.gpu)
             result = grade(package, submission.code, submission.mode, worker_sandbox(), config, on_event=on_event)
         except leases.LeaseLost as exc:
             return f"abandoned: {exc}"
@@ -130,7 +134,7 @@ def grade_submission(submission_id: int) -> str:
             with_database(lambda: submission.transition(Submission.Status.RUNNING, Submission.Status.QUEUED,
                                                         attempt=attempt, message=message, lease_expires=None))
             raise
-        if not with_database(lambda: store_result(submission, result, attempt)):
+        if not with_database(lambda: store_result(submission, result, attempt, hardware)):
             return f"abandoned: submission {submission_id} attempt {attempt} was taken over"
     return f"graded: submission {submission_id} {result.verdict}"
 

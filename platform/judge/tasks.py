@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
-from celery.signals import worker_process_init, worker_ready
+from celery.signals import worker_init, worker_process_init, worker_ready
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
+from graders import process_sandbox
 from graders.container import ENGINE_ERRORS, DockerSandbox, InfrastructureError
 from judge import grading, health, leases
 from judge.models import Submission
@@ -71,6 +72,12 @@ def sweep_lost_submissions() -> int:
 def reap_orphan_containers() -> int:
     """Remove sandbox containers left by a worker that died (called when a worker starts)."""
     return DockerSandbox().reap_orphans()
+
+
+@worker_init.connect
+def on_worker_init(**_: object) -> None:
+    """A worker grades in Docker only: the process sandbox isolates nothing and is for validating problems."""
+    process_sandbox.forbid("a Celery worker")
 
 
 @worker_ready.connect

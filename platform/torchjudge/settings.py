@@ -147,7 +147,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Grading.
-TJ_HARDWARE = os.environ.get("TJ_HARDWARE", "cpu")  # the hardware class leaderboards group by
+# The hardware class leaderboards group by; empty: derived by the worker (cpu, or from its GPU's name).
+TJ_HARDWARE = os.environ.get("TJ_HARDWARE", "")
 TJ_MAX_CODE_BYTES = env_int("TJ_MAX_CODE_BYTES", 64 * 1024)
 TJ_RETRY_DELAYS = [int(x) for x in env_list("TJ_RETRY_DELAYS", "5,20,60")]
 TJ_SWEEP_AFTER_S = env_int("TJ_SWEEP_AFTER_S", 60)  # a queued submission this old is re-sent by the sweeper

@@ -43,7 +43,7 @@ def _model(seed: int, dtype: str):
 
 
 def run(solution, inputs: dict):
-    model = _model(inputs["model_seed"], inputs["dtype"])
+    model = _model(inputs["model_seed"], inputs["dtype"]).to(inputs["input_ids"].device)  # follow the inputs
     mask = inputs["attention_mask"]
     with torch.no_grad():
         hidden = model(input_ids=inputs["input_ids"], attention_mask=mask.long()).last_hidden_state

@@ -37,7 +37,7 @@ def _model(seed: int, num_labels: int, dtype: str):
 
 
 def run(solution, inputs: dict):
-    model = _model(inputs["model_seed"], inputs["num_labels"], inputs["dtype"])
+    model = _model(inputs["model_seed"], inputs["num_labels"], inputs["dtype"]).to(inputs["input_ids"].device)
     with torch.no_grad():
         hidden = model.bert(input_ids=inputs["input_ids"], attention_mask=inputs["attention_mask"]).last_hidden_state
         state = {name: tensor.clone() for name, tensor in model.state_dict().items()

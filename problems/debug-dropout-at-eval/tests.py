@@ -44,7 +44,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 def run(solution, inputs):
     cfg = inputs["config"]
     x = inputs["x"]
-    model = Classifier(cfg["d_in"], cfg["hidden"], cfg["classes"], cfg["p"]).to(x.dtype)
+    model = Classifier(cfg["d_in"], cfg["hidden"], cfg["classes"], cfg["p"]).to(device=x.device, dtype=x.dtype)
     model.load_state_dict(inputs["state"])
     model.train(inputs["start_training"])
     torch.manual_seed(1234)  # makes a (wrong) dropout mask reproducible

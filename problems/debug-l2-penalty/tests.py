@@ -32,8 +32,8 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 
 
 def run(solution, inputs):
-    cfg = inputs["config"]
-    model = build_model(cfg["d_in"], cfg["hidden"], cfg["classes"]).to(inputs["x"].dtype)
+    cfg, x = inputs["config"], inputs["x"]
+    model = build_model(cfg["d_in"], cfg["hidden"], cfg["classes"]).to(device=x.device, dtype=x.dtype)
     model.load_state_dict(inputs["state"])
     loss = solution.regularized_loss(model, inputs["x"], inputs["targets"], inputs["weight_decay"])
     loss.backward()

@@ -36,7 +36,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 def run(solution, inputs):
     state = inputs["state"]
     d_in, hidden = state["0.weight"].shape[1], state["0.weight"].shape[0]
-    model = build_model(d_in, hidden).to(state["0.weight"].dtype)
+    model = build_model(d_in, hidden).to(device=state["0.weight"].device, dtype=state["0.weight"].dtype)
     model.load_state_dict(state)
     model.train()
     losses = solution.train(model, inputs["data"], inputs["targets"], inputs["steps"], inputs["lr"])

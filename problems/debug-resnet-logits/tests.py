@@ -37,6 +37,6 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 
 
 def run(solution, inputs: dict) -> dict:
-    model = _model(inputs["model_seed"], inputs["num_classes"])
+    model = _model(inputs["model_seed"], inputs["num_classes"]).to(inputs["images"].device)
     probs, labels = solution.predict(model, inputs["images"])
     return {"probs": probs.detach(), "labels": labels}

@@ -47,6 +47,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 def run(solution, inputs):
     """Build the model, let the solution configure it, take one AdamW step, describe the result."""
     model = build_model(inputs["model_seed"], inputs["vocab"], inputs["hidden"], inputs["layers"], inputs["classes"])
+    model = model.to(inputs["tokens"].device)  # built from a seed on the CPU, then moved to the inputs' device
     if inputs["prefrozen"]:
         model.requires_grad_(False)  # e.g. left frozen by an earlier stage of the pipeline
     groups = solution.configure_finetuning(model, inputs["num_unfrozen"], inputs["head_lr"],

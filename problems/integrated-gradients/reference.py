@@ -10,7 +10,7 @@ def integrated_gradients(
     baseline = baseline.detach()
     delta = x - baseline
     # Midpoint rule: alpha_k = (k + 0.5) / m, k = 0..m-1.
-    alphas = (torch.arange(steps, dtype=x.dtype) + 0.5) / steps
+    alphas = (torch.arange(steps, dtype=x.dtype, device=x.device) + 0.5) / steps
     alphas = alphas.view(steps, *([1] * x.dim()))
     # All m*B interpolated points in one batch: [m, B, ...] -> [m*B, ...].
     points = (baseline.unsqueeze(0) + alphas * delta.unsqueeze(0)).reshape(steps * b, *x.shape[1:])

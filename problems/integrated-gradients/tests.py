@@ -62,8 +62,7 @@ def build_model(arch: str, weights: dict) -> nn.Module:
         channels, cin = weights["0.weight"].shape[:2]
         c, flat = weights["3.weight"].shape
         model = nn.Sequential(nn.Conv2d(cin, channels, 3, padding=1), nn.Softplus(), nn.Flatten(), nn.Linear(flat, c))
-    dtype = weights["0.weight"].dtype
-    model = model.to(dtype)
+    model = model.to(device=weights["0.weight"].device, dtype=weights["0.weight"].dtype)
     model.load_state_dict(weights, strict=True)
     model.eval()
     return model

@@ -18,7 +18,8 @@ def decayed_parameters(model: nn.Module) -> list[torch.Tensor]:
 
 def l2_penalty(model: nn.Module, lam: float) -> torch.Tensor:
     params = decayed_parameters(model)
-    total = torch.zeros((), dtype=next(model.parameters()).dtype)
+    first = next(model.parameters())
+    total = torch.zeros((), dtype=first.dtype, device=first.device)
     for p in params:
         total = total + (p * p).sum()
     return 0.5 * lam * total

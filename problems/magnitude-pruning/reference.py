@@ -6,7 +6,7 @@ import torch
 def _keep_mask(flat_abs: torch.Tensor, sparsity: float) -> torch.Tensor:
     k = math.floor(sparsity * flat_abs.numel())
     order = torch.sort(flat_abs, stable=True).indices  # ties: lower flat index is pruned first
-    keep = torch.ones(flat_abs.numel(), dtype=torch.bool)
+    keep = torch.ones(flat_abs.numel(), dtype=torch.bool, device=flat_abs.device)
     keep[order[:k]] = False
     return keep
 

@@ -47,7 +47,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 
 
 def run(solution, inputs):
-    model = solution.LSTMClassifier(**inputs["config"])
+    model = solution.LSTMClassifier(**inputs["config"]).to(inputs["tokens"].device)
     model.load_state_dict(inputs["state"])
     model.eval()
     with torch.no_grad():

@@ -7,7 +7,7 @@ def transfer_logits(model: nn.Module, num_classes: int, head_weight: torch.Tenso
     # Freeze the backbone first, then add the head: new parameters are trainable by default.
     for p in model.parameters():
         p.requires_grad_(False)
-    model.fc = nn.Linear(model.fc.in_features, num_classes)
+    model.fc = nn.Linear(model.fc.in_features, num_classes, device=images.device)
     with torch.no_grad():
         model.fc.weight.copy_(head_weight)
         model.fc.bias.copy_(head_bias)

@@ -44,7 +44,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 
 
 def run(solution, inputs: dict) -> dict:
-    model = _backbone(inputs["model_seed"])
+    model = _backbone(inputs["model_seed"]).to(inputs["images"].device)
     logits, num_trainable = solution.transfer_logits(
         model, inputs["num_classes"], inputs["head_weight"], inputs["head_bias"], inputs["images"])
     trainable = [name for name, p in model.named_parameters() if p.requires_grad]

@@ -7,7 +7,7 @@ def roc_auc(scores: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     n_pos = int(pos.sum())
     n_neg = n - n_pos
     if n_pos == 0 or n_neg == 0:
-        return torch.tensor(0.5, dtype=torch.float64)
+        return torch.tensor(0.5, dtype=torch.float64, device=scores.device)
     # Midranks: tied scores share the average of the 1-based ranks they span.
     _, inverse, counts = torch.unique(scores, sorted=True, return_inverse=True, return_counts=True)
     counts = counts.double()

@@ -74,3 +74,35 @@ def test_version_is_a_content_hash():
     assert load_package(dict(files), "problems/stable-softmax").version == first
     files["statement.md"] += "\nOne more line.\n"
     assert load_package(files, "problems/stable-softmax").version != first
+
+
+def with_yaml(edit) -> dict[str, str]:
+    import yaml
+
+    files = softmax_files()
+    meta = yaml.safe_load(files["problem.yaml"])
+    edit(meta)
+    files["problem.yaml"] = yaml.safe_dump(meta)
+    return files
+
+
+def test_a_gpu_problem_needs_gpu_sized_benchmarks():
+    errors = errors_for(with_yaml(lambda m: m.update(gpu=True)))
+    assert any("tests.benchmark_gpu: a gpu: true problem needs at least one benchmark sized for a GPU" in e
+               for e in errors)
+
+
+def test_gpu_benchmarks_are_timed_on_a_gpu_and_cpu_benchmarks_on_a_cpu():
+    from graders.engine import EngineConfig, build_job
+
+    gpu_case = {"name": "gpu-large", "seed": 7, "params": {"shape": [4096, 8192]}}
+    package = load_package(with_yaml(lambda m: (m.update(gpu=True), m["tests"].update(benchmark_gpu=[gpu_case]))),
+                           "problems/stable-softmax")
+    assert [t.name for t in package.benchmarks(on_gpu=True)] == ["gpu-large"]
+    assert [t.name for t in package.benchmarks(on_gpu=False)] == ["large"]
+    on_gpu = build_job(package, "", "submit", EngineConfig(image="i", salt="s", gpu="0"), b"k")
+    on_cpu = build_job(package, "", "submit", EngineConfig(image="i", salt="s"), b"k")
+    assert on_gpu["device"] == "cuda" and [b["params"] for b in on_gpu["problem"]["benchmarks"]] == [gpu_case["params"]]
+    assert on_cpu["device"] == "cpu" and [b["name"] for b in on_cpu["problem"]["benchmarks"]] == ["large"]
+    # A CPU problem has no GPU benchmarks: a GPU worker times its CPU-sized ones.
+    assert [t.name for t in load_folder(SOFTMAX).benchmarks(on_gpu=True)] == ["large"]

@@ -31,6 +31,17 @@ def test_leaderboard_page(client, alice, problems):
     assert 'data-user="alice"' in body and "1.50×" in body
 
 
+def test_leaderboard_page_shows_each_hardware_class_and_a_result_says_where_it_was_timed(
+        client, alice_client, alice, problems):
+    make_submission(alice, verdict="AC", hidden_leak=False, user_ms=3.0, speedup=1.5, hardware="cpu")
+    on_gpu = make_submission(alice, verdict="AC", hidden_leak=False, user_ms=0.2, speedup=1.1, hardware="h200")
+    body = client.get("/problems/stable-softmax/leaderboard/").content.decode()
+    assert "<h2>Hardware: cpu</h2>" in body and "<h2>Hardware: h200</h2>" in body
+    detail = alice_client.get(f"/submissions/{on_gpu.pk}/").content.decode()
+    assert 'data-testid="hardware">h200<' in detail
+    assert alice_client.get(f"/submissions/{on_gpu.pk}/status.json").json()["hardware"] == "h200"
+
+
 def test_history_shows_code_and_results(alice_client, alice, problems):
     make_submission(alice, verdict="WA")
     body = alice_client.get("/submissions/").content.decode()

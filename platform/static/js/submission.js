@@ -52,6 +52,7 @@
     $("user-ms").textContent = ms(s.user_ms);
     $("ref-ms").textContent = ms(s.ref_ms);
     $("speedup").textContent = s.speedup == null ? "–" : `${s.speedup.toFixed(2)}×`;
+    $("hardware").textContent = s.hardware || "–";
     $("score-formula").textContent = run ? RUN_NOTE : s.score_formula ? `Score ${s.score_formula}.` : "Scored when graded.";
     let standing = s.faster_than == null ? "" : `Faster than ${s.faster_than}% of accepted solutions on this problem and hardware.`;
     if (s.after_solution) standing += " After viewing the solution: practice, kept off the leaderboard.";

@@ -7,10 +7,10 @@ def beam_search(transition: torch.Tensor, start: int, beam_size: int, max_len: i
     e = transition.exp()
     logp = (e / e.sum(-1, keepdim=True)).log()
     alive = [[start]]  # token lists, best first
-    alive_scores = torch.zeros(1, dtype=transition.dtype)
+    alive_scores = torch.zeros(1, dtype=transition.dtype, device=transition.device)
     finished: list[tuple[list[int], float]] = []  # in insertion order
     for _ in range(max_len):
-        last = torch.tensor([seq[-1] for seq in alive])
+        last = torch.tensor([seq[-1] for seq in alive], device=transition.device)
         cand = (alive_scores[:, None] + logp[last]).flatten()
         # Stable descending sort: equal scores keep flattened order (beam index, then token id).
         order = torch.sort(cand, descending=True, stable=True).indices.tolist()
@@ -27,11 +27,11 @@ def beam_search(transition: torch.Tensor, start: int, beam_size: int, max_len: i
             if len(new_alive) == beam_size:
                 break
         alive = new_alive
-        alive_scores = torch.tensor(new_scores, dtype=transition.dtype)
+        alive_scores = torch.tensor(new_scores, dtype=transition.dtype, device=transition.device)
     finished.extend(zip(alive, alive_scores.tolist()))
     normalised = [score / (len(seq) - 1) ** length_penalty for seq, score in finished]
     best = sorted(range(len(finished)), key=lambda i: -normalised[i])[:beam_size]  # sorted() is stable
     return {
         "sequences": [finished[i][0] for i in best],
-        "scores": torch.tensor([normalised[i] for i in best], dtype=transition.dtype),
+        "scores": torch.tensor([normalised[i] for i in best], dtype=transition.dtype, device=transition.device),
     }

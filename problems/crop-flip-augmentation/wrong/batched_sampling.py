@@ -17,4 +17,5 @@ def crop_flip(images: torch.Tensor, size: list[int], padding: int, seed: int) ->
         crop = images[i, :, tops[i]:tops[i] + h, lefts[i]:lefts[i] + w]
         crops.append(crop.flip(-1) if flips[i] else crop)
     out = torch.stack(crops) if crops else images.new_empty((0, images.shape[1], h, w))
-    return {"images": out, "tops": tops, "lefts": lefts, "flips": flips}
+    device = images.device
+    return {"images": out, "tops": tops.to(device), "lefts": lefts.to(device), "flips": flips.to(device)}

@@ -21,5 +21,7 @@ def crop_flip(images: torch.Tensor, size: list[int], padding: int, seed: int) ->
         lefts.append(left)
         flips.append(flip)
     out = torch.stack(crops) if crops else images.new_empty((0, images.shape[1], h, w))
-    return {"images": out, "tops": torch.tensor(tops, dtype=torch.long), "lefts": torch.tensor(lefts, dtype=torch.long),
-            "flips": torch.tensor(flips, dtype=torch.bool)}
+    device = images.device  # the draws come from a CPU generator; the outputs follow the images
+    return {"images": out, "tops": torch.tensor(tops, dtype=torch.long, device=device),
+            "lefts": torch.tensor(lefts, dtype=torch.long, device=device),
+            "flips": torch.tensor(flips, dtype=torch.bool, device=device)}

@@ -6,7 +6,7 @@ import torch
 def _keep_mask(flat_abs: torch.Tensor, sparsity: float) -> torch.Tensor:
     k = math.floor(sparsity * flat_abs.numel())
     if k == 0:
-        return torch.ones(flat_abs.numel(), dtype=torch.bool)
+        return torch.ones(flat_abs.numel(), dtype=torch.bool, device=flat_abs.device)
     threshold = torch.sort(flat_abs).values[k - 1]
     return flat_abs > threshold
 

@@ -22,7 +22,7 @@ def nms(boxes: torch.Tensor, scores: torch.Tensor, iou_threshold: float,
         sorted_classes = classes[order]
         overlaps &= sorted_classes[:, None] == sorted_classes[None, :]
     # Greedy pass in score order; only a kept box may suppress others.
-    removed = torch.zeros(len(order), dtype=torch.bool)
+    removed = torch.zeros(len(order), dtype=torch.bool, device=overlaps.device)
     for i in range(len(order)):
         # Every box, kept or not, removes the lower-scored boxes it overlaps.
         removed[i + 1:] |= overlaps[i, i + 1:]

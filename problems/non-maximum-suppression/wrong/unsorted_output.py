@@ -21,12 +21,14 @@ def nms(boxes: torch.Tensor, scores: torch.Tensor, iou_threshold: float,
     if classes is not None:
         sorted_classes = classes[order]
         overlaps &= sorted_classes[:, None] == sorted_classes[None, :]
-    # Greedy pass in score order; only a kept box may suppress others.
-    removed = torch.zeros(len(order), dtype=torch.bool)
+    # Greedy pass in score order; only a kept box may suppress others. The pass is sequential, so it runs on
+    # the CPU: one copy of the overlap matrix instead of a device round trip per box.
+    overlaps = overlaps.cpu()
+    removed = torch.zeros(len(order), dtype=torch.bool, device="cpu")
     keep = []
     for i in range(len(order)):
         if removed[i]:
             continue
         keep.append(i)
         removed |= overlaps[i]
-    return order[torch.tensor(keep, dtype=torch.long)].sort().values
+    return order[torch.tensor(keep, dtype=torch.long, device=order.device)].sort().values

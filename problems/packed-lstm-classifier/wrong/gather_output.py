@@ -13,8 +13,8 @@ class LSTMClassifier(nn.Module):
         self.fc = nn.Linear(hidden_size * (2 if bidirectional else 1), num_classes)
 
     def forward(self, tokens, lengths):
-        packed = pack_padded_sequence(self.embedding(tokens), lengths, batch_first=True, enforce_sorted=False)
+        packed = pack_padded_sequence(self.embedding(tokens), lengths.cpu(), batch_first=True, enforce_sorted=False)
         output, _ = self.lstm(packed)
         output, _ = pad_packed_sequence(output, batch_first=True)
-        last = output[torch.arange(tokens.shape[0]), lengths - 1]
+        last = output[torch.arange(tokens.shape[0], device=output.device), lengths.to(output.device) - 1]
         return self.fc(last)

@@ -14,7 +14,7 @@ class LSTMClassifier(nn.Module):
         self.fc = nn.Linear(hidden_size * (2 if bidirectional else 1), num_classes)
 
     def forward(self, tokens, lengths):
-        packed = pack_padded_sequence(self.embedding(tokens), lengths, batch_first=True)
+        packed = pack_padded_sequence(self.embedding(tokens), lengths.cpu(), batch_first=True)
         _, (h_n, _) = self.lstm(packed)
         features = torch.cat([h_n[-2], h_n[-1]], dim=1) if self.bidirectional else h_n[-1]
         return self.fc(features)

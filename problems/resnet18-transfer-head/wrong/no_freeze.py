@@ -5,7 +5,7 @@ from torch import nn
 def transfer_logits(model: nn.Module, num_classes: int, head_weight: torch.Tensor, head_bias: torch.Tensor,
                     images: torch.Tensor) -> tuple[torch.Tensor, int]:
     # Freeze the backbone first, then add the head: new parameters are trainable by default.
-    model.fc = nn.Linear(model.fc.in_features, num_classes)
+    model.fc = nn.Linear(model.fc.in_features, num_classes, device=images.device)
     with torch.no_grad():
         model.fc.weight.copy_(head_weight)
         model.fc.bias.copy_(head_bias)

@@ -10,4 +10,4 @@ def roc_auc(scores: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
     counts = counts.double()
     mid = counts.cumsum(0) - (counts - 1) / 2
     u = mid[inverse][pos].sum() - n_pos * (n_pos + 1) / 2
-    return u / torch.tensor(float(n_pos * n_neg), dtype=torch.float64)
+    return u / torch.tensor(float(n_pos * n_neg), dtype=torch.float64, device=scores.device)

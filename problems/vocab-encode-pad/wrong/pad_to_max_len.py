@@ -8,9 +8,9 @@ def encode_batch(batch: list[list[str]], vocab: dict[str, int], max_len: int) ->
         ids = [vocab.get(tok, unk) for tok in tokens[: max_len - 2]]  # room for [CLS] and [SEP]
         rows.append([cls, *ids, sep])
     length = max_len
-    input_ids = torch.full((len(rows), length), pad, dtype=torch.long)
-    mask = torch.zeros((len(rows), length), dtype=torch.long)
+    input_ids = torch.full((len(rows), length), pad, dtype=torch.long, device="cpu")
+    mask = torch.zeros((len(rows), length), dtype=torch.long, device="cpu")
     for i, r in enumerate(rows):
-        input_ids[i, : len(r)] = torch.tensor(r, dtype=torch.long)
+        input_ids[i, : len(r)] = torch.tensor(r, dtype=torch.long, device="cpu")
         mask[i, : len(r)] = 1
     return {"input_ids": input_ids, "attention_mask": mask}

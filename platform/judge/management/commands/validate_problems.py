@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from graders.cli import validate
+from graders.cli import add_device_arguments, validate
 
 
 class Command(BaseCommand):
@@ -15,10 +15,12 @@ class Command(BaseCommand):
         parser.add_argument("--salts", type=int, default=1, help="validate under this many hidden-seed salts "
                             "(the first is this installation's own; CI uses 3)")
         parser.add_argument("--no-cache", action="store_true", help="ignore results cached by problem version")
+        add_device_arguments(parser)
 
-    def handle(self, *args, slugs, jobs, salts, no_cache, **options):
+    def handle(self, *args, slugs, jobs, salts, no_cache, device, sandbox, **options):
         if salts < 1:
             raise CommandError("--salts must be at least 1")
-        status = validate(slugs, jobs, not no_cache, self.stdout._out, salts=salts)
+        status = validate(slugs, jobs, not no_cache, self.stdout._out, salts=salts, device=device,
+                          sandbox_kind=sandbox)
         self.stdout.flush()
         sys.exit(status)

@@ -1,0 +1,17 @@
+import torch
+
+
+def batched_nms(boxes, scores, iou_threshold):
+    b, n, _ = boxes.shape
+    order = torch.sort(scores, dim=1, descending=True, stable=True).indices
+    s = boxes.gather(1, order[..., None].expand(b, n, 4)).half()  # float16 to save memory
+    area = (s[..., 2] - s[..., 0]) * (s[..., 3] - s[..., 1])
+    wh = (torch.minimum(s[:, :, None, 2:], s[:, None, :, 2:]) - torch.maximum(s[:, :, None, :2], s[:, None, :, :2]))
+    inter = wh.clamp(min=0).prod(dim=-1)
+    iou = inter / (area[:, :, None] + area[:, None, :] - inter)
+    overlaps = (iou > iou_threshold).cpu()
+    keep = torch.ones(b, n, dtype=torch.bool, device="cpu")
+    for i in range(n - 1):
+        keep[:, i + 1:] &= ~(overlaps[:, i, i + 1:] & keep[:, i:i + 1])
+    keep = keep.to(boxes.device)
+    return torch.zeros_like(keep).scatter_(1, order, keep)
