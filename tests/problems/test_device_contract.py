@@ -27,7 +27,8 @@ FACTORIES = {
 def device_mistakes(source: str, only_function: str | None = None) -> list[str]:
     """`line: call` for each torch factory call without `device=` (and each `.numpy()`), in the whole source
     or only inside the top-level function `only_function`. A call drawing from an explicit `generator=` is
-    left alone: it is on the generator's device by construction (used for CPU-side seeded draws)."""
+    left alone: it is on the generator's device by construction (used for CPU-side seeded draws); so is the
+    tensor of an `nn.Parameter`, which moves with its module."""
     tree = ast.parse(source)
     if only_function is not None:
         scopes = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == only_function]
@@ -35,7 +36,12 @@ def device_mistakes(source: str, only_function: str | None = None) -> list[str]:
         scopes = [tree]
     found = []
     for scope in scopes:
+        # A module's parameters are made in __init__ and follow the module when the driver moves it.
+        parameters = {id(arg) for node in ast.walk(scope) if isinstance(node, ast.Call)
+                      and getattr(node.func, "attr", getattr(node.func, "id", "")) == "Parameter" for arg in node.args}
         for node in ast.walk(scope):
+            if id(node) in parameters:
+                continue
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
                 continue
             func = node.func
@@ -48,18 +54,11 @@ def device_mistakes(source: str, only_function: str | None = None) -> list[str]:
     return sorted(found, key=lambda m: int(m.split(":")[0]))
 
 
-# Being rewritten on the `contentfix` branch (issue 9 gave them to another helper): empty this set when that
-# branch is merged.
-REWRITTEN_ELSEWHERE = {"inverted-dropout", "bert-mlm-masking", "greedy-and-sampled-decoding", "multihead-attention"}
-
-
 def problem_sources() -> list:
     """A pytest param (file, function to check or None for the whole file) for each file of the bank that
     runs on the job's device. Wrong solutions declared CE are left out: they are meant not to compile."""
     items = []
     for folder in sorted(p for p in PROBLEMS.iterdir() if (p / "problem.yaml").exists()):
-        if folder.name in REWRITTEN_ELSEWHERE:
-            continue
         meta = yaml.safe_load((folder / "problem.yaml").read_text())
         files = [("tests.py", "run"), ("reference.py", None)]
         files += [(w["file"], None) for w in meta.get("wrong", []) if w["verdict"] != "CE"]

@@ -2,7 +2,7 @@ import torch
 
 
 def mlm_mask(input_ids, special_ids, mask_token_id, mlm_probability, u_select, u_action, random_ids):
-    special = torch.isin(input_ids, torch.tensor(special_ids))
+    special = torch.isin(input_ids, torch.tensor(special_ids, device=input_ids.device))
     selected = (u_select < mlm_probability) & ~special
     labels = torch.where(selected, input_ids, torch.full_like(input_ids, -100))
     masked = input_ids.clone()

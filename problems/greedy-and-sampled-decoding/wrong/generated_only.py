@@ -3,9 +3,9 @@ import torch
 
 def decode(transition, start, steps, temperature, uniforms):
     batch, vocab = start.shape[0], transition.shape[-1]
-    tokens = torch.empty(batch, steps + 1, dtype=torch.long)
+    tokens = torch.empty(batch, steps + 1, dtype=torch.long, device=transition.device)
     tokens[:, 0] = start
-    logprob = torch.zeros(batch, dtype=transition.dtype)
+    logprob = torch.zeros(batch, dtype=transition.dtype, device=transition.device)
     for t in range(steps):
         logits = transition[tokens[:, t]]
         scaled = logits if temperature == 0 else logits / temperature
