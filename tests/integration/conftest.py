@@ -17,10 +17,14 @@ from tests.conftest import ROOT, database_url, start_worker, stop_worker, wait_r
 
 @pytest.fixture
 def worker_factory(django_db_blocker, redis_client, tmp_path):
-    """start(concurrency=1, **env) -> the worker's process; its log is at `proc.log`."""
+    """start(concurrency=1, **env) -> the worker's process; its log is at `proc.log`.
+
+    Its sandboxes are cold (TJ_POOL_SIZE=0) unless the test asks for a pool: a fault test then knows that a
+    running sandbox of the worker is the one grading its submission, not one waiting in the pool."""
     started: list[subprocess.Popen] = []
 
     def start(concurrency: int = 1, **env: str) -> subprocess.Popen:
+        env = {"TJ_POOL_SIZE": "0", **env}
         log = tmp_path / f"worker-{len(started)}.log"
         with django_db_blocker.unblock():
             proc = start_worker(env, log, concurrency=concurrency)

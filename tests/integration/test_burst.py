@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 
 from judge.models import Submission, TestResult
 from judge.tasks import enqueue
+from tests.conftest import stop_worker
 from tests.integration.faults import graded_lines, new_submission, process_group, sandboxes_of, wait_for
 
 pytestmark = pytest.mark.integration
@@ -25,7 +26,7 @@ SAMPLE_TESTS = 2  # stable-softmax's visible samples: what a Run grades
 
 def test_a_burst_of_submissions_is_graded_exactly_once(problems, worker_factory):
     concurrency = int(os.environ.get("TJ_WORKERS", "1"))
-    worker = worker_factory(concurrency=concurrency)
+    worker = worker_factory(concurrency=concurrency, TJ_POOL_SIZE="")  # the default warm pool, as in production
     pids = process_group(worker)
     users = [User.objects.create_user(f"burst-{i}") for i in range(USERS)]
     submissions = [new_submission(users[i % USERS]) for i in range(SUBMISSIONS)]
@@ -49,4 +50,5 @@ def test_a_burst_of_submissions_is_graded_exactly_once(problems, worker_factory)
     log = worker.log
     assert [pk for pk in ids if graded_lines(log, Submission(pk=pk)) != 1] == []  # one final result each
     pids |= process_group(worker)  # pool processes replaced during the burst
+    stop_worker(worker)  # its warm pool goes with it
     wait_for(lambda: not sandboxes_of(pids), timeout=60, what="no sandbox left behind")
