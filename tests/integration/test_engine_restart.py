@@ -43,7 +43,9 @@ def test_an_engine_restart_mid_grading_is_retried_and_graded_exactly_once(proble
 
     wait_for(lambda: reload(submission).is_done, timeout=300, what="the retried grading")
     assert submission.status == "finished" and submission.verdict == "AC", submission.message
-    assert submission.attempts == 2  # the interrupted attempt and one retry
+    # The interrupted attempt, then retries: one more, or a few if the engine takes a while to come back
+    # (each try while it is away is one). However many, exactly one final result is stored.
+    assert submission.attempts >= 2
     assert graded_lines(worker.log, submission) == 1
     assert "infrastructure error (attempt 1)" in worker.log.read_text()  # surfaced as one, and retried
     assert sorted(TestResult.objects.filter(submission=submission).values_list("index", flat=True)) == [0, 1]
@@ -63,8 +65,9 @@ def test_an_engine_restart_empties_the_warm_pool_which_refills_and_the_job_is_gr
 
     wait_for(lambda: reload(submission).is_done, timeout=300, what="the retried grading")
     assert submission.status == "finished" and submission.verdict == "AC", submission.message
-    assert submission.attempts == 2
+    assert submission.attempts >= 2  # as above: tries while the engine was away, one final result
     assert graded_lines(worker.log, submission) == 1
+    assert sorted(TestResult.objects.filter(submission=submission).values_list("index", flat=True)) == [0, 1]
     wait_for(lambda: pooled(pids), timeout=180, what="the pool to refill on its own")
     stop_worker(worker)  # its warm pool goes with it
     wait_for(lambda: not sandboxes_of(pids), timeout=90, what="no sandbox left behind")
