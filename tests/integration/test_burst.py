@@ -36,7 +36,7 @@ def test_a_burst_of_submissions_is_graded_exactly_once(problems, worker_factory)
     started = time.monotonic()
     for submission in submissions:
         enqueue(submission)
-    wait_for(lambda: done.count() == SUBMISSIONS, timeout=120 + SUBMISSIONS * 60 / concurrency,
+    wait_for(lambda: done.count() == SUBMISSIONS, timeout=120 + SUBMISSIONS * 90 / concurrency,
              what=f"{SUBMISSIONS} gradings")
     seconds = time.monotonic() - started
     print(f"\nburst: {SUBMISSIONS} Run gradings from {USERS} users in {seconds:.0f} s with worker concurrency "
