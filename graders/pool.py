@@ -20,6 +20,7 @@ import logging
 import os
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -212,13 +213,16 @@ class WarmPool:
         api = self.sandbox.client.api
         create, host = container_config(self.spec)
         host["cpu_shares"] = IDLE_CPU_SHARES
-        cid = api.create_container(host_config=api.create_host_config(**host), **create)["Id"]
+        # Named before it exists, as a cold sandbox is: a create whose reply is lost can still be removed.
+        name = f"torchjudge-warm-{uuid.uuid4().hex}"
         try:
-            api.start(cid)
+            api.create_container(host_config=api.create_host_config(**host), name=name, **create)
+            api.start(name)
         except BaseException:
-            self.sandbox.remove(cid)
+            with contextlib.suppress(InfrastructureError):
+                self.sandbox.remove(name)
             raise
-        return Warm(cid, time.monotonic())
+        return Warm(api.inspect_container(name)["Id"], time.monotonic())
 
     def _drop_dead(self) -> None:
         """Containers that died while waiting (an engine restart kills them all) leave the pool."""
@@ -256,6 +260,8 @@ class WarmPool:
             self.idle.clear()
             self.lock.notify_all()
         for warm in waiting:
+            if warm.cid in self.frozen:
+                self._thaw(warm.cid)  # Docker may not see a frozen container's processes exit
             with contextlib.suppress(InfrastructureError):
                 self.sandbox.remove(warm.cid)
 
