@@ -1,4 +1,4 @@
-from collections import Counter
+from collections import Counter  # noqa: F401 - you will need it
 
 END = "</w>"
 

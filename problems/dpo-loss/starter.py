@@ -1,5 +1,5 @@
 import torch
-import torch.nn.functional as F
+import torch.nn.functional as F  # noqa: F401 - you will need it
 
 
 def dpo_loss(policy_logits: torch.Tensor, reference_logits: torch.Tensor, labels: torch.Tensor,

@@ -27,10 +27,13 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 
 def run(solution, inputs: dict) -> dict:
     policy = inputs["policy_logits"].clone().requires_grad_(True)
-    loss, chosen, rejected = solution.dpo_loss(policy, inputs["reference_logits"], inputs["labels"], inputs["beta"])
+    # As if the reference model's parameters were trainable too: the loss must not send gradient into it.
+    reference = inputs["reference_logits"].clone().requires_grad_(True)
+    loss, chosen, rejected = solution.dpo_loss(policy, reference, inputs["labels"], inputs["beta"])
     loss.backward()
     return {
         "loss": loss.detach(), "chosen_rewards": chosen.detach(), "rejected_rewards": rejected.detach(),
         "rewards_detached": not (chosen.requires_grad or rejected.requires_grad),
+        "reference_gets_no_grad": reference.grad is None or not bool(reference.grad.any()),
         "grad": policy.grad,
     }

@@ -1,4 +1,4 @@
-import math
+import math  # noqa: F401 - you will need it
 
 import torch
 

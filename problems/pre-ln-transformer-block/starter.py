@@ -1,7 +1,7 @@
-import math
+import math  # noqa: F401 - you will need it
 
 import torch
-import torch.nn.functional as F
+import torch.nn.functional as F  # noqa: F401 - you will need it
 from torch import nn
 
 
