@@ -1,0 +1,6 @@
+import torch
+from torch import nn
+
+
+class PreLNBlock(nn.TransformerEncoderLayer):
+    pass
