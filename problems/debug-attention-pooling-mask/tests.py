@@ -8,7 +8,8 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
     lengths = params.get("lengths") or torch.randint(1, length + 1, (b,), generator=generator).tolist()
     mask = torch.arange(length)[None, :] < torch.tensor(lengths)[:, None]
     x[~mask] += params.get("pad_value", 0.0)  # what sits in padded positions (garbage, or a pad embedding)
-    state = {"score.weight": (torch.randn(1, h, generator=generator, dtype=torch.float64) * params.get("score_scale", 1.0)).to(dtype),
+    weight = torch.randn(1, h, generator=generator, dtype=torch.float64) * params.get("score_scale", 1.0)
+    state = {"score.weight": weight.to(dtype),
              "score.bias": torch.randn(1, generator=generator, dtype=torch.float64).to(dtype)}
     return {"x": x.to(dtype), "mask": mask, "state": state, "hidden": h}
 

@@ -31,9 +31,12 @@ class TinyDetector(nn.Module):
             probs = torch.softmax(self.cls(feats)[0], dim=0).flatten(1)  # (classes, cells)
             h, w = image.shape[-2:]
             cy, cx = torch.meshgrid(torch.arange(GRID), torch.arange(GRID), indexing="ij")
-            centre = torch.stack([(cx.flatten() + 0.5) * w / GRID, (cy.flatten() + 0.5) * h / GRID], 1).to(image)
-            size = torch.tensor([w / GRID, h / GRID]).to(image) * torch.exp(self.box(feats)[0, 2:].flatten(1).T.clamp(-2, 2))
-            shift = torch.tanh(self.box(feats)[0, :2].flatten(1).T) * torch.tensor([w / GRID, h / GRID]).to(image)
+            centre = torch.stack([(cx.flatten() + 0.5) * w / GRID, (cy.flatten() + 0.5) * h / GRID], 1)
+            centre = centre.to(image)
+            cell = torch.tensor([w / GRID, h / GRID]).to(image)
+            deltas = self.box(feats)[0].flatten(1).T  # (cells, 4)
+            size = cell * torch.exp(deltas[:, 2:].clamp(-2, 2))
+            shift = torch.tanh(deltas[:, :2]) * cell
             boxes = torch.cat([centre + shift - size / 2, centre + shift + size / 2], 1)
             boxes[:, 0::2] = boxes[:, 0::2].clamp(0, w)
             boxes[:, 1::2] = boxes[:, 1::2].clamp(0, h)
@@ -52,8 +55,10 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
     for h, w in sizes:  # dim noise with a few bright rectangles ("objects"), so grid cells differ
         image = 0.2 * torch.rand(3, h, w, generator=generator)
         for _ in range(3):
-            y0, x0 = int(torch.randint(0, h - 4, (1,), generator=generator)), int(torch.randint(0, w - 4, (1,), generator=generator))
-            dy, dx = int(torch.randint(4, h // 2 + 5, (1,), generator=generator)), int(torch.randint(4, w // 2 + 5, (1,), generator=generator))
+            y0 = int(torch.randint(0, h - 4, (1,), generator=generator))
+            x0 = int(torch.randint(0, w - 4, (1,), generator=generator))
+            dy = int(torch.randint(4, h // 2 + 5, (1,), generator=generator))
+            dx = int(torch.randint(4, w // 2 + 5, (1,), generator=generator))
             image[:, y0 : y0 + dy, x0 : x0 + dx] = torch.rand(3, 1, 1, generator=generator)
         images.append(image)
     c = params["classes"]
@@ -66,7 +71,8 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
         "bn.weight": 1 + randn(8, scale=0.2), "bn.bias": randn(8, scale=0.2),
         "bn.running_mean": randn(8, scale=0.3), "bn.running_var": 0.5 + torch.rand(8, generator=generator),
         "bn.num_batches_tracked": torch.tensor(50),
-        "cls.weight": randn(c, 8, 1, 1, scale=params.get("logit_scale", 2.0)), "cls.bias": randn(c, scale=0.5) - 2.0 * (torch.arange(c) == 0),
+        "cls.weight": randn(c, 8, 1, 1, scale=params.get("logit_scale", 2.0)),
+        "cls.bias": randn(c, scale=0.5) - 2.0 * (torch.arange(c) == 0),  # background less likely
         "box.weight": randn(4, 8, 1, 1, scale=0.5), "box.bias": randn(4, scale=0.1),
     }
     return {"images": images, "state": state, "classes": c, "score_threshold": float(params["threshold"]),

@@ -13,7 +13,8 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
     std = params.get("std", IMAGENET_STD)
     m = torch.tensor(mean, dtype=torch.float64).view(-1, 1, 1)
     s = torch.tensor(std, dtype=torch.float64).view(-1, 1, 1)
-    image = (pixels - m) / s + params.get("overshoot", 0.0) * torch.randn(*shape, generator=generator, dtype=torch.float64)
+    noise = torch.randn(*shape, generator=generator, dtype=torch.float64)
+    image = (pixels - m) / s + params.get("overshoot", 0.0) * noise
     return {"image": image.to(dtype), "mean": mean, "std": std, "requires_grad": bool(params.get("requires_grad"))}
 
 

@@ -57,7 +57,9 @@ def check(got, expected, inputs: dict, params: dict):
             plus, minus = param.clone().reshape(-1), param.clone().reshape(-1)
             plus[idx] += eps
             minus[idx] -= eps
-            numeric = (_loss(inputs, **{name: plus.view_as(param)}) - _loss(inputs, **{name: minus.view_as(param)})) / (2 * eps)
+            up = _loss(inputs, **{name: plus.view_as(param)})
+            down = _loss(inputs, **{name: minus.view_as(param)})
+            numeric = (up - down) / (2 * eps)
             analytic = float(got[name].reshape(-1)[idx])
             if abs(numeric - analytic) > 1e-6 + 1e-4 * abs(numeric):
                 return f"output[{name!r}]: finite-difference check failed at flat index {idx}"

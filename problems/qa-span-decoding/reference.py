@@ -10,4 +10,5 @@ def best_spans(start_logits, end_logits, context_mask, max_answer_len):
     allowed = band & context_mask[:, :, None] & context_mask[:, None, :]
     scores = scores.masked_fill(~allowed, float("-inf"))
     flat = scores.reshape(b, -1).argmax(dim=1)  # first maximum: smallest start, then smallest end
-    return {"start": flat // length, "end": flat % length, "score": scores.reshape(b, -1).gather(1, flat[:, None])[:, 0]}
+    best = scores.reshape(b, -1).gather(1, flat[:, None])[:, 0]
+    return {"start": flat // length, "end": flat % length, "score": best}

@@ -1,6 +1,3 @@
-import torch
-
-
 def average_precision(pred_boxes, pred_scores, pred_image_ids, gt_boxes, gt_image_ids, iou_threshold=0.5):
     """Plain Python lists, float32 IoU from torchvision-style formulas, AP summed over true positives."""
     g = len(gt_boxes)
