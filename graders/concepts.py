@@ -141,8 +141,8 @@ def load_concept(text: str, where: str) -> Concept:
     """Validate and load one concept file; raise PackageError listing every problem.
 
     `where` names the file in messages (e.g. `problems/concepts/x.yaml`); its stem is the required slug.
-    Whether `related` coding problems exist is *not* checked here (see `missing_related`), because those
-    problems are written independently and a concept file should not become invalid while they are.
+    Whether `related` coding problems exist is checked separately (see `missing_related`), because it needs
+    the problem folders, not just this file; `sync_concepts` refuses a bank with a dangling link.
     """
     check = _Checker(where)
     try:
@@ -217,11 +217,7 @@ def load_concepts(root: Path) -> list[Concept]:
 
 
 def missing_related(concepts: list[Concept], problems_root: Path) -> list[str]:
-    """`related` slugs with no `problems/<slug>/problem.yaml`, one message per concept and slug.
-
-    Kept apart from loading so that concept files stay valid while the coding problems they point to are
-    still being written; CI can run it as a separate, stricter check once the bank is complete.
-    """
+    """`related` slugs with no `problems/<slug>/problem.yaml`, one message per concept and slug."""
     existing = {folder.name for folder in problem_folders(problems_root)}
     return [f"{problems_root.name}/concepts/{c.slug}.yaml: related: no coding problem {slug!r} "
             f"(expected {problems_root.name}/{slug}/problem.yaml)"

@@ -13,17 +13,24 @@ import socket
 import struct
 import subprocess
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 import docker
+import requests
 from docker.types import DeviceRequest, LogConfig, Ulimit
 
 LABEL = "torchjudge.sandbox"
 WORKER_LABEL = "torchjudge.worker"
 SANDBOX_UID = "10001:10001"
+MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
+# Every way a Docker call fails: the SDK's own errors, and the transport's (a restarting engine drops the
+# connection, which requests reports as its own ConnectionError, and a broken attach socket as an OSError).
+ENGINE_ERRORS = (docker.errors.DockerException, requests.exceptions.RequestException, OSError)
+REMOVE_PATIENCE_S = 60.0  # how long a removal waits for a restarting engine before it gives up
 
 
 class InfrastructureError(Exception):
@@ -43,6 +50,8 @@ class SandboxSpec:
     tmpfs_mb: int = 64
     max_stdout_bytes: int = 8 << 20
     gpu: str | None = None  # a device index or UUID; None runs on the CPU
+    threads: int = 1  # torch threads of each runner
+    timed: bool = False  # the job times the submission: a warm pool keeps everything else of its own still
     labels: dict[str, str] = field(default_factory=dict)
 
 
@@ -78,7 +87,9 @@ def container_config(spec: SandboxSpec) -> tuple[dict, dict]:
         "nano_cpus": int(spec.cpus * 1e9),
         "cap_drop": ["ALL"],
         "security_opt": ["no-new-privileges"],
-        "init": True,
+        # No init process: the harness is PID 1, so the runners can neither signal it nor open its
+        # non-dumpable /proc entries (the event stream on fd 1 among them); it reaps orphans itself.
+        "init": False,
         "ipc_mode": "private",
         "shm_size": "64m",
         "ulimits": [
@@ -100,7 +111,10 @@ def container_config(spec: SandboxSpec) -> tuple[dict, dict]:
         "network_disabled": True,
         "working_dir": "/tmp",
         "labels": {LABEL: "1", WORKER_LABEL: worker_id(), **spec.labels},
-        "environment": {"CUDA_VISIBLE_DEVICES": "0"} if spec.gpu is not None else {},
+        # Fixed glibc malloc thresholds for the harness and the runners forked from it: large tensors are
+        # reused from the heap instead of freshly mapped, whose first touch is slow (and uneven) in a VM.
+        "environment": {"TJ_THREADS": str(spec.threads), **MALLOC_ENV,
+                        **({"CUDA_VISIBLE_DEVICES": "0"} if spec.gpu is not None else {})},
     }
     return create, host
 
@@ -112,36 +126,44 @@ class DockerSandbox:
         try:
             self.client = client or docker.from_env(timeout=120)
             self.client.ping()
-        except docker.errors.DockerException as exc:
+        except ENGINE_ERRORS as exc:
             raise InfrastructureError(f"the Docker engine does not answer: {exc}") from exc
 
     def run(self, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None]) -> RunStatus:
         api = self.client.api
         create, host = container_config(spec)
         started = time.monotonic()
+        # Named before it exists: if the engine drops the connection while it creates the container, the
+        # name still finds whatever it made, so nothing is left behind.
+        cid = f"torchjudge-{uuid.uuid4().hex}"
         try:
-            container = api.create_container(host_config=api.create_host_config(**host), **create)
-        except docker.errors.ImageNotFound as exc:
-            raise InfrastructureError(f"sandbox image {spec.image} is missing: run scripts/engine.sh") from exc
-        except docker.errors.DockerException as exc:
-            raise InfrastructureError(f"could not create the sandbox: {exc}") from exc
-        cid = container["Id"]
-        try:
-            return self._attach_and_run(cid, job, spec, on_line, started)
-        except docker.errors.DockerException as exc:
-            raise InfrastructureError(f"the sandbox failed: {exc}") from exc
+            try:
+                api.create_container(host_config=api.create_host_config(**host), name=cid, **create)
+            except docker.errors.ImageNotFound as exc:
+                raise InfrastructureError(f"sandbox image {spec.image} is missing: run scripts/engine.sh") from exc
+            except ENGINE_ERRORS as exc:
+                raise InfrastructureError(f"could not create the sandbox: {exc}") from exc
+            try:
+                return self.attach_and_run(cid, job, spec, on_line, started, start=True)
+            except ENGINE_ERRORS as exc:
+                raise InfrastructureError(f"the sandbox failed: {exc}") from exc
         finally:
             self.remove(cid)
-            if spec.gpu is not None:
-                ensure_gpu_idle(spec.gpu)
+            self.after_job(spec)
 
-    def _attach_and_run(self, cid: str, job: bytes, spec: SandboxSpec,
-                        on_line: Callable[[bytes], None], started: float) -> RunStatus:
+    def after_job(self, spec: SandboxSpec) -> None:
+        if spec.gpu is not None:
+            ensure_gpu_idle(spec.gpu)
+
+    def attach_and_run(self, cid: str, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None],
+                       started: float, start: bool) -> RunStatus:
+        """Send the job to a container (started here, or already waiting in a pool) and read its events."""
         api = self.client.api
         sock = api.attach_socket(cid, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
         raw = sock._sock
         try:
-            api.start(cid)
+            if start:
+                api.start(cid)
             raw.sendall(job)
             raw.shutdown(socket.SHUT_WR)
             reader = _StreamReader(raw, spec.max_stdout_bytes, on_line)
@@ -168,10 +190,20 @@ class DockerSandbox:
         )
 
     def remove(self, cid: str) -> None:
-        try:
-            self.client.api.remove_container(cid, force=True, v=True)
-        except docker.errors.NotFound:
-            pass
+        """Remove a container in any state, waiting out an engine restart (seconds) rather than leaving it
+        behind. Killing a container makes the kernel kill every process of its PID namespace; until the last
+        one is gone its PID 1 is a zombie that Docker refuses to remove: that answer is waited out too."""
+        deadline = time.monotonic() + REMOVE_PATIENCE_S
+        while True:
+            try:
+                self.client.api.remove_container(cid, force=True, v=True)
+                return
+            except docker.errors.NotFound:
+                return
+            except ENGINE_ERRORS as exc:
+                if time.monotonic() > deadline:
+                    raise InfrastructureError(f"could not remove sandbox {cid}: {exc}") from exc
+                time.sleep(1.0)
 
     def reap_orphans(self) -> int:
         """Remove sandbox containers whose worker process on this host is gone. Returns how many."""

@@ -10,7 +10,7 @@ import hmac
 import json
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graders import scoring
@@ -58,6 +58,13 @@ class GradeResult:
         }
 
 
+def base_spec(config: EngineConfig) -> SandboxSpec:
+    """The sandbox every job of this configuration runs in, before the job's own limits: a warm pool is
+    built from it, so pooled and cold sandboxes are the same."""
+    return SandboxSpec(image=config.image, wall_s=0, cpus=config.cpus, cpuset=config.cpuset, pids=config.pids,
+                       gpu=config.gpu, threads=config.threads)
+
+
 def salted_seed(salt: str, slug: str, name: str, seed: int) -> int:
     """A hidden seed the user cannot predict: the public seed with the worker's secret folded in."""
     digest = hashlib.sha256(f"{salt}\0{slug}\0{name}\0{seed}".encode()).digest()
@@ -94,6 +101,7 @@ def build_job(package: ProblemPackage, code: str, mode: str, config: EngineConfi
             "tests_code": package.files["tests.py"],
             "reference_code": package.reference,
             "tolerances": package.tolerances,
+            "forbid": package.forbid,
             "tests": tests,
             "benchmarks": benchmarks,
         },
@@ -104,7 +112,7 @@ def job_wall_seconds(package: ProblemPackage, tests: int, benchmarks: int) -> fl
     """The worker's wall-clock kill for the whole container: generous, but always finite."""
     limits, timing = package.limits, package.timing
     per_test = limits["wall_s"] + min(limits["reference_wall_s"], 30)
-    bench = benchmarks * (timing["budget_s"] * 2 + 30)
+    bench = (timing["budget_s"] * 2 + 30 * benchmarks) if benchmarks else 0
     return 2 * limits["load_s"] + tests * per_test + bench + 30
 
 
@@ -151,12 +159,11 @@ def grade(
     """Grade `code` against `package`. Raises InfrastructureError for faults that are not the user's."""
     key = secrets.token_bytes(32)
     job = build_job(package, code, mode, config, key)
-    spec = SandboxSpec(
-        image=config.image,
+    spec = replace(
+        base_spec(config),
         wall_s=job_wall_seconds(package, len(job["problem"]["tests"]), len(job["problem"]["benchmarks"])),
         memory_mb=int(package.limits["memory_mb"]),
-        cpus=config.cpus, cpuset=config.cpuset, pids=config.pids, gpu=config.gpu,
-        labels={"torchjudge.problem": package.slug},
+        timed=bool(job["problem"]["benchmarks"]),
     )
     stream = EventStream(key, on_event)
     status = sandbox.run(json.dumps(job).encode(), spec, stream)

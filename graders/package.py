@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from graders.sandbox import forbid as forbidding
 from graders.topics import DIFFICULTIES, KINDS, TOPICS
 
 REQUIRED_FILES = ("problem.yaml", "statement.md", "starter.py", "reference.py", "tests.py")
@@ -34,7 +35,9 @@ DEFAULT_LIMITS: dict[str, float] = {
     "cpu_total_s": 600,  # the solution process over its whole life
     "reference_wall_s": 60,  # one reference call
 }
-DEFAULT_TIMING: dict[str, float] = {"warmup": 3, "min_runs": 10, "max_runs": 200, "rse": 0.01, "budget_s": 15}
+# budget_s is the whole timing phase of a Submit, shared by the benchmark cases: a Submit must answer in
+# seconds, and the stopping rule on the relative standard error (rse) usually ends it sooner.
+DEFAULT_TIMING: dict[str, float] = {"warmup": 2, "min_runs": 10, "max_runs": 400, "rse": 0.01, "budget_s": 2.0}
 
 
 class PackageError(Exception):
@@ -62,6 +65,15 @@ class WrongSolution:
 
 
 @dataclass(frozen=True)
+class AcceptedSolution:
+    """A right solution computed differently from the reference (another rounding, another formula):
+    validation expects it to be Accepted under every salt, which shows the tolerances are not too tight."""
+
+    file: str
+    why: str
+
+
+@dataclass(frozen=True)
 class ProblemPackage:
     slug: str
     title: str
@@ -78,6 +90,8 @@ class ProblemPackage:
     hints: tuple[str, ...]
     wrong: tuple[WrongSolution, ...]
     files: dict[str, str] = field(repr=False)
+    forbid: dict[str, list[str]] | None = None  # modules, callables, attributes (graders/sandbox/forbid.py)
+    accepted: tuple[AcceptedSolution, ...] = ()
     version: str = ""
 
     def test_cases(self, kind: str) -> list[TestCase]:
@@ -205,6 +219,29 @@ def _overrides(check: _Checker, meta: dict, key: str, defaults: dict[str, float]
     return result
 
 
+def _accepted(check: _Checker, raw: Any, files: dict[str, str]) -> list[AcceptedSolution]:
+    """The optional `accepted:` list: [{file: accepted/x.py, why: ...}], each graded and expected AC."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        check.error("accepted", "must be a list of {file: accepted/x.py, why: ...}")
+        return []
+    found = []
+    for i, item in enumerate(raw):
+        file = item.get("file") if isinstance(item, dict) else None
+        why = item.get("why") if isinstance(item, dict) else None
+        if not isinstance(file, str) or not file.startswith("accepted/") or file not in files:
+            check.error(f"accepted[{i}].file", f"must name an existing file under accepted/, got {file!r}")
+        elif not isinstance(why, str) or not why.strip():
+            check.error(f"accepted[{i}].why", "must say in a sentence how the solution differs from the reference")
+        elif set(item) - {"file", "why"}:
+            check.error(f"accepted[{i}]", f"unknown field(s) {', '.join(sorted(set(item) - {'file', 'why'}))}; "
+                        "allowed: file, why")
+        else:
+            found.append(AcceptedSolution(file, why))
+    return found
+
+
 def load_package(files: dict[str, str], where: str) -> ProblemPackage:
     """Validate and load a package from its files; raise PackageError listing every problem."""
     errors = [f"{where}/{name}: missing; every package needs {', '.join(REQUIRED_FILES)}"
@@ -277,8 +314,16 @@ def load_package(files: dict[str, str], where: str) -> ProblemPackage:
             check.error(f"{path}.why", "must say in a sentence why the solution is wrong")
         if isinstance(file, str) and item.get("verdict") in VERDICTS:
             wrong.append(WrongSolution(file, item["verdict"], str(why or "")))
+    accepted = _accepted(check, meta.get("accepted"), files)
+    forbid = meta.get("forbid")
+    for message in forbidding.config_errors(forbid):
+        check.error(*message.split(": ", 1))
+    if "reference.py" in files and not check.errors:
+        violation = forbidding.scan(files["reference.py"], forbid)
+        if violation:
+            check.errors.append(f"{where}/reference.py: {violation}: the reference must obey its own `forbid:`")
     known = {"slug", "title", "kind", "difficulty", "topics", "entry", "signature", "gpu", "limits", "timing",
-             "tolerances", "tests", "hints", "wrong"}
+             "tolerances", "tests", "hints", "wrong", "forbid", "accepted"}
     for extra in sorted(set(meta) - known):
         check.error(extra, f"unknown field; allowed: {', '.join(sorted(known))}")
     for name, text in files.items():
@@ -295,7 +340,8 @@ def load_package(files: dict[str, str], where: str) -> ProblemPackage:
     return ProblemPackage(
         slug=slug, title=title, kind=kind, difficulty=difficulty, topics=tuple(topics), entry=entry,
         signature=signature, gpu=gpu, limits=limits, timing=timing, tolerances=tolerances, tests=tuple(tests),
-        hints=tuple(hints), wrong=tuple(wrong), files=dict(files), version=content_hash(files),
+        hints=tuple(hints), wrong=tuple(wrong), files=dict(files), version=content_hash(files), forbid=forbid,
+        accepted=tuple(accepted),
     )
 
 

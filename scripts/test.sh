@@ -19,7 +19,7 @@ if [ ! -x /usr/bin/chromium ]; then apt_install chromium chromium-driver; fi
 
 log "ruff"
 "$VENV/bin/ruff" check . || die "ruff found problems"
-log "validate_problems: every reference and known-wrong solution through the real sandbox"
-"$VENV/bin/python" manage.py validate_problems --jobs 2 || die "validate_problems failed"
+log "validate_problems: every reference, accepted variant and known-wrong solution, under 3 salts, through the real sandbox"
+"$VENV/bin/python" manage.py validate_problems --jobs 2 --salts 3 || die "validate_problems failed"
 log "pytest (database: ${DATABASE_URL%%:*}, sandbox: $TJ_SANDBOX_IMAGE)"
 "$VENV/bin/python" -m pytest "$@"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bring the whole platform up on embedded defaults: SQLite in var/, Redis on localhost, the Docker sandbox,
-# a Celery worker (with its beat for the lost-work sweeper) and the web server on http://127.0.0.1:8000.
+# a Celery worker and the lost-work sweeper (celery beat), each started again if it dies, and the web server
+# on http://127.0.0.1:8000.
 # Ctrl-C stops all of it.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -18,10 +19,14 @@ export PYTHONPATH="$ROOT/platform:$ROOT"
 pids=()
 cleanup() { log "stopping"; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; }
 trap cleanup EXIT INT TERM
-"$VENV/bin/celery" -A torchjudge worker -B -Q cpu,gpu --concurrency "${TJ_WORKERS:-1}" -l info \
-  --schedule "$ROOT/var/celerybeat-schedule" >"$ROOT/var/worker.log" 2>&1 &
+# The worker and the lost-work sweeper (celery beat) each run in their own process, started again if they die.
+"$ROOT/scripts/supervise.sh" worker "$VENV/bin/celery" -A torchjudge worker -Q cpu,gpu \
+  --concurrency "${TJ_WORKERS:-1}" -l info >"$ROOT/var/worker.log" 2>&1 &
 pids+=($!)
-log "worker started (log: var/worker.log)"
+"$ROOT/scripts/supervise.sh" sweeper "$VENV/bin/celery" -A torchjudge beat -l info \
+  --schedule "$ROOT/var/celerybeat-schedule" >"$ROOT/var/beat.log" 2>&1 &
+pids+=($!)
+log "worker and sweeper started (logs: var/worker.log, var/beat.log; state: manage.py pool_status)"
 log "serving http://127.0.0.1:8000 (Ctrl-C stops everything)"
 "$VENV/bin/python" manage.py runserver --noreload 127.0.0.1:8000 &
 pids+=($!)

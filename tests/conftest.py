@@ -29,13 +29,14 @@ def database_url(db: dict) -> str:
     return f"postgres://{auth}@{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-def start_worker(env_overrides: dict[str, str], log: Path, queues: str = "cpu") -> subprocess.Popen:
+def start_worker(env_overrides: dict[str, str], log: Path, queues: str = "cpu",
+                 concurrency: int = 1) -> subprocess.Popen:
     from django.db import connection
 
     env = {**os.environ, "DATABASE_URL": database_url(connection.settings_dict),
            "PYTHONPATH": f"{ROOT / 'platform'}:{ROOT}", **env_overrides}
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "torchjudge", "worker", "-Q", queues, "--concurrency", "1",
+        [sys.executable, "-m", "celery", "-A", "torchjudge", "worker", "-Q", queues, "--concurrency", str(concurrency),
          "--without-gossip", "--without-mingle", "-l", "info", "-n", f"test-{os.getpid()}-{time.time_ns()}@%h"],
         cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True,
     )

@@ -52,6 +52,17 @@ def _fmt_index(flat: int, shape: torch.Size) -> str:
     return "(" + ", ".join(str(i) for i in reversed(index)) + ")"
 
 
+def _all_close(got: torch.Tensor, ref: torch.Tensor, atol: float, rtol: float) -> bool:
+    """The common case, fast: every element finite and within tolerance, in a few passes in the output's own
+    dtype (the harness checks every timed output, so this is on its budget). NaN or Inf anywhere makes
+    this False, and the exact double-precision check below decides and explains."""
+    diff = got - ref
+    diff.abs_()
+    bound = ref.abs()
+    bound.mul_(rtol).add_(atol)
+    return bool(diff.le_(bound).all())
+
+
 def _check_tensor(path: str, got: torch.Tensor, ref: torch.Tensor, tols: dict[str, tuple[float, float]]) -> None:
     if got.shape != ref.shape:
         raise Mismatch(f"{path}: shape {tuple(got.shape)}, expected {tuple(ref.shape)}")
@@ -68,6 +79,9 @@ def _check_tensor(path: str, got: torch.Tensor, ref: torch.Tensor, tols: dict[st
                 f"{VALUES}got {got.flatten()[flat].item()}, expected {ref.flatten()[flat].item()}"
             )
         return
+    atol, rtol = tols.get(str(ref.dtype).removeprefix("torch."), tols["float32"])
+    if _all_close(got, ref, atol, rtol):
+        return
     g = got.double()
     r = ref.double()
     nan_mismatch = torch.isnan(g) != torch.isnan(r)
@@ -80,7 +94,6 @@ def _check_tensor(path: str, got: torch.Tensor, ref: torch.Tensor, tols: dict[st
             f"{path}: NaN/Inf positions differ; first at {_fmt_index(flat, ref.shape)}"
             f"{VALUES}got {g.flatten()[flat].item()}, expected {r.flatten()[flat].item()}"
         )
-    atol, rtol = tols.get(str(ref.dtype).removeprefix("torch."), tols["float32"])
     finite = torch.isfinite(r)
     diff = torch.where(finite, (g - r).abs(), torch.zeros_like(r))
     allowed = atol + rtol * r.abs()

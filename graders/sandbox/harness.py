@@ -1,14 +1,17 @@
-"""The trusted harness: the sandbox container's main process.
+"""The trusted harness: the sandbox container's main process (PID 1).
 
-It reads one job from stdin (problem files, tests with their seeds, the submission, an HMAC key), then:
-  1. makes itself non-dumpable, so same-uid processes cannot read its memory, fds or environment;
-  2. spawns two runner processes, one with the reference and one with the submission;
-  3. generates each test's inputs, has both runners compute outputs from their own copy of the inputs,
+It starts both runner processes and imports torch while no job exists yet, so a pre-started sandbox is
+ready the moment a job arrives. Then it reads one job from stdin (problem files, tests with their seeds,
+the submission, an HMAC key), closes stdin, and:
+  1. gives the reference's runner the reference and the submission's runner the submission;
+  2. generates each test's inputs, has both runners compute outputs from their own copy of the inputs,
      and compares them here, outside the submission's process;
-  4. on a full pass (submit mode), times both runners on identical fresh inputs, interleaved, on the same
+  3. on a full pass (submit mode), times both runners on identical fresh inputs, interleaved, on the same
      core, with every other process frozen while one of them is timed;
-  5. writes every event to stdout as a line signed with the job's key. The worker ignores unsigned lines,
+  4. writes every event to stdout as a line signed with the job's key. The worker ignores unsigned lines,
      so nothing the submission prints can forge a verdict.
+The harness is non-dumpable from its first line, so the runners (same uid) cannot open its /proc entries,
+its file descriptors (the event stream on fd 1) included; as PID 1 it also ignores their signals.
 Nothing here imports Django; nothing the submission returns is unpickled.
 """
 
@@ -25,11 +28,20 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+PR_SET_DUMPABLE = 4
+
+
+def set_non_dumpable() -> None:
+    """Make /proc/<pid>/{mem,fd,environ} and ptrace unavailable to other processes of our uid."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE) failed")
+
+
+set_non_dumpable()
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from graders.sandbox.processes import Child  # noqa: E402
-
-PR_SET_DUMPABLE = 4
 
 
 class Emitter:
@@ -50,23 +62,23 @@ class Emitter:
                 line = line[os.write(1, line):]
 
 
-def set_non_dumpable() -> None:
-    """Make /proc/<pid>/{mem,fd,environ} and ptrace unavailable to other processes of our uid."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0:
-        raise OSError(ctypes.get_errno(), "prctl(PR_SET_DUMPABLE) failed")
-
-
 def main() -> None:
-    job = json.loads(sys.stdin.buffer.read())
-    sys.stdin.close()
-    set_non_dumpable()
-    emitter = Emitter(bytes.fromhex(job.pop("key")))
-    # Start both runners now: their torch imports overlap with ours, below.
-    reference = Child("reference", job, job["problem"]["reference_code"], private=True)
-    user = Child("submission", job, job["solution"], private=False)
+    # Import torch once, then fork both runners from here, all before the job exists: that is most of a
+    # sandbox's start-up, done while it waits in the pool. No thread may run while forking.
+    import torch  # noqa: F401
+
+    from graders.sandbox import runner  # noqa: F401
     from graders.sandbox.judging import Harness, InterferenceError, ProblemError
 
+    reference = Child("reference", private=True, fork=True)
+    user = Child("submission", private=False, fork=True)
+    reference.watch()
+    user.watch()
+
+    job = json.loads(sys.stdin.buffer.read())
+    sys.stdin.close()  # nothing more comes in, and the runners never had it
+    emitter = Emitter(bytes.fromhex(job.pop("key")))
+    reference.start(job, job["problem"]["reference_code"])  # the submission's runner: Harness.load_solution
     harness: Harness | None = None
     try:
         harness = Harness(job, emitter.emit, reference, user)

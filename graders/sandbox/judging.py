@@ -5,26 +5,20 @@ The harness (harness.py) imports this after it has started the runners, because 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
-import statistics
 import time
 from typing import Any
 
 import torch
 
-from graders.sandbox import checker, codec
-from graders.sandbox.processes import KEEP_OUTPUT, Child, Outcome, other_pids, peak_rss_bytes, pin, split_cpus
+from graders.sandbox import checker, codec, forbid
+from graders.sandbox.errors import InterferenceError, ProblemError, error_text
+from graders.sandbox.processes import KEEP_OUTPUT, Child, Outcome, other_pids, reap_zombies, signal_all
+from graders.sandbox.timing import Benchmark
 from graders.sandbox.verdicts import worst
 
-
-class ProblemError(Exception):
-    """The problem's own code (generator, reference, checker) failed: an internal error, never the user's."""
-
-
-class InterferenceError(Exception):
-    """The submission interfered with the trusted processes (killed or stopped them)."""
+__all__ = ["Harness", "InterferenceError", "ProblemError"]
 
 
 def preview(value: Any, limit: int = 3000) -> str:
@@ -33,14 +27,6 @@ def preview(value: Any, limit: int = 3000) -> str:
         torch.set_printoptions(precision=5, threshold=200, edgeitems=3, linewidth=100)
         text = repr(value)
     return text if len(text) <= limit else text[:limit] + " …"
-
-
-def error_text(header: dict[str, Any], with_traceback: bool) -> str:
-    err = header.get("error", {})
-    text = f"{err.get('type', 'Error')}: {err.get('message', '')}"
-    if with_traceback and err.get("traceback"):
-        text += "\n\n" + err["traceback"]
-    return text
 
 
 class Harness:
@@ -60,15 +46,16 @@ class Harness:
             raise ProblemError(f"tests.py failed to load: {type(exc).__name__}: {exc}") from exc
         self.custom_check = tests_globals.get("check")
         self.reference: Child | None = reference
-        self.user: Child | None = user
-        self.runner_cpu: set[int] = set()  # chosen when timing starts (see benchmark)
+        self.user: Child | None = user  # forked before the job, not started: `load_solution` starts it
+        self.code = job["solution"]
+        self.expected: dict[str, tuple[Any, bytes, bytes, Any, Any]] = {}
 
     # --- processes -------------------------------------------------------------------------------------
     def reference_child(self) -> Child:
         if self.reference is None or not self.reference.alive:
             if self.reference is not None:
                 self.reference.kill()
-            self.reference = Child("reference", self.job, self.problem["reference_code"], private=True)
+            self.reference = Child("reference", private=True).start(self.job, self.problem["reference_code"])
         load = self.reference.load_outcome
         if load.verdict != "AC" or not load.header.get("ok"):
             detail = error_text(load.header, True) if load.header else load.message
@@ -76,13 +63,14 @@ class Harness:
         return self.reference
 
     def user_child(self) -> tuple[Child, Outcome]:
+        """The submission's runner, restarted (a fresh interpreter) after a crash or a limit."""
         if self.user is None or not self.user.alive:
             self.sweep()
-            self.user = Child("submission", self.job, self.job["solution"], private=False)
+            self.user = Child("submission", private=False).start(self.job, self.code)
         return self.user, self.user.load_outcome
 
     def sweep(self) -> None:
-        """Kill every process the submission may have left behind (forks included)."""
+        """Kill every process the submission may have left behind (forks included), and collect them."""
         keep = {os.getpid()}
         if self.reference is not None and self.reference.alive:
             keep.add(self.reference.pid)
@@ -90,19 +78,23 @@ class Harness:
             pids = other_pids(keep)
             if not pids:
                 return
-            for pid in pids:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.kill(pid, signal.SIGKILL)
+            signal_all(pids, signal.SIGKILL)
             time.sleep(0.05)
+            reap_zombies(keep | {c.pid for c in (self.reference, self.user) if c is not None})
 
     # --- correctness -----------------------------------------------------------------------------------
-    def generate(self, params: dict[str, Any], seed: int) -> tuple[Any, bytes, bytes]:
-        gen = torch.Generator().manual_seed(int(seed))
+    def inputs_for(self, params: dict[str, Any], seed: int) -> Any:
         try:
-            inputs = self.make_inputs(dict(params), gen)
-            tree, blob = codec.encode(inputs)
+            return self.make_inputs(dict(params), torch.Generator().manual_seed(int(seed)))
         except Exception as exc:
             raise ProblemError(f"the input generator failed: {type(exc).__name__}: {exc}") from exc
+
+    def generate(self, params: dict[str, Any], seed: int) -> tuple[Any, bytes, bytes]:
+        inputs = self.inputs_for(params, seed)
+        try:
+            tree, blob = codec.encode(inputs)
+        except Exception as exc:
+            raise ProblemError(f"the input generator returned what cannot be passed on: {exc}") from exc
         return inputs, tree, blob
 
     def reference_output(self, tree: bytes, blob: bytes) -> tuple[Any, Any]:
@@ -122,13 +114,19 @@ class Harness:
               inputs: Any, params: dict[str, Any]) -> tuple[str, str, Any]:
         """Verdict, message and decoded output of one submission reply."""
         if not got_header.get("ok"):
-            return "RE", "", None
+            return forbid.reply_verdict(got_header), "", None  # forbid: CE when a guard fired
         try:
             tree = got_header["value"].encode()
             got = codec.decode(tree, got_blob)
             devices = codec.device_tree(tree)
         except (codec.CodecError, KeyError, AttributeError) as exc:
             return "RE", f"the output could not be read: {exc}", None
+        verdict, message = self.compare(got, devices, expected, expected_devices, inputs, params)
+        return verdict, message, got
+
+    def compare(self, got: Any, devices: Any, expected: Any, expected_devices: Any,
+                inputs: Any, params: dict[str, Any]) -> tuple[str, str]:
+        """AC, or WA with the reason, for one decoded output against the reference's."""
         try:
             checker.compare_devices(devices, expected_devices)
             if self.custom_check is not None:
@@ -138,15 +136,21 @@ class Harness:
             else:
                 checker.compare(got, expected, self.tols)
         except checker.Mismatch as exc:
-            return "WA", str(exc), got
+            return "WA", str(exc)
         except Exception as exc:  # noqa: BLE001 - a checker crash on odd output is the output's fault
-            return "WA", f"the output has an unexpected form ({type(exc).__name__}: {exc})", got
-        return "AC", "", got
+            return "WA", f"the output has an unexpected form ({type(exc).__name__}: {exc})"
+        return "AC", ""
+
+    def expected_for(self, test: dict[str, Any]) -> tuple[Any, bytes, bytes, Any, Any]:
+        """A test's inputs and the reference's output for them, computed once per job."""
+        if test["name"] not in self.expected:
+            inputs, tree, blob = self.generate(test["params"], test["seed"])
+            self.expected[test["name"]] = (inputs, tree, blob, *self.reference_output(tree, blob))
+        return self.expected[test["name"]]
 
     def run_test(self, test: dict[str, Any]) -> dict[str, Any]:
         is_sample = test["kind"] == "sample"
-        inputs, tree, blob = self.generate(test["params"], test["seed"])
-        expected, expected_devices = self.reference_output(tree, blob)
+        inputs, tree, blob, expected, expected_devices = self.expected_for(test)
         user, load = self.user_child()
         result: dict[str, Any] = {"name": test["name"], "kind": test["kind"], "weight": test.get("weight", 1)}
         if load.verdict != "AC" or not load.header.get("ok"):
@@ -162,7 +166,7 @@ class Harness:
                 raise InterferenceError("the submission killed the reference process")
         else:
             verdict, message, got = self.check(out.header, out.blob, expected, expected_devices, inputs, test["params"])
-            if verdict == "RE" and not message:
+            if verdict in ("RE", "CE") and not message:
                 message = error_text(out.header, is_sample)
             result.update(verdict=verdict, message=message if is_sample else checker.without_values(message))
             if is_sample and verdict != "AC":
@@ -174,129 +178,60 @@ class Harness:
                 result["printed"] = printed[:KEEP_OUTPUT]
         return result
 
-    # --- speed -----------------------------------------------------------------------------------------
-    def timed(self, child: Child, tree: bytes, blob: bytes) -> Outcome:
-        """Stage the inputs (untimed), then time `go` → full reply with every other process frozen.
-
-        Both runners are frozen in turn, so neither can slow the other, and the cost of a freeze falls equally
-        on both (when only the reference paid it, the reference judged against itself came out 16% slower)."""
-        pin(child.pid, self.runner_cpu)
-        staged = child.request({"op": "stage", "value": tree.decode()}, blob,
-                               wall_s=float(self.limits["wall_s"]), cpu_s=float(self.limits["cpu_s"]))
-        if staged.verdict != "AC":
-            return staged
-        frozen = other_pids({os.getpid(), child.pid})
-        for pid in frozen:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.kill(pid, signal.SIGSTOP)
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.kill(child.pid, signal.SIGCONT)
-        try:
-            return child.request({"op": "go"}, wall_s=float(self.limits["wall_s"]), cpu_s=float(self.limits["cpu_s"]))
-        finally:
-            for pid in frozen:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.kill(pid, signal.SIGCONT)
-
-    @staticmethod
-    def elapsed_ms(out: Outcome) -> float:
-        """The trusted wall time, or the device time when it is plausible (never more than the wall time)."""
-        wall_ms = out.wall_ns / 1e6
-        device_ms = out.header.get("device_ms")
-        if isinstance(device_ms, (int, float)) and 0 < device_ms <= wall_ms:
-            return float(device_ms)
-        return wall_ms
-
-    def benchmark(self) -> dict[str, Any]:
-        timing = self.job["timing"]
-        harness_cpus, self.runner_cpu = split_cpus()
-        pin(os.getpid(), harness_cpus)
-        torch.set_num_threads(len(harness_cpus))  # more OpenMP threads than cores would spin against each other
-        cases = []
-        for case in self.problem["benchmarks"]:
-            ref_times: list[float] = []
-            user_times: list[float] = []
-            started = time.monotonic()
-            rep = 0
-            while True:
-                inputs, tree, blob = self.generate(case["params"], case["seed"] + rep)
-                pair: dict[str, Outcome] = {}
-                order = ("reference", "submission") if rep % 2 == 0 else ("submission", "reference")
-                for role in order:
-                    child = self.reference_child() if role == "reference" else self.user_child()[0]
-                    pair[role] = self.timed(child, tree, blob)
-                ref_out, user_out = pair["reference"], pair["submission"]
-                if ref_out.verdict != "AC" or not ref_out.header.get("ok"):
-                    raise ProblemError(f"the reference failed while timed: {ref_out.message or ref_out.header}")
-                if user_out.verdict != "AC":
-                    return {"verdict": user_out.verdict, "message": f"while timed: {user_out.message}"}
-                expected_tree = ref_out.header["value"].encode()
-                expected = codec.decode(expected_tree, ref_out.blob)
-                verdict, message, _ = self.check(user_out.header, user_out.blob, expected,
-                                                 codec.device_tree(expected_tree), inputs, case["params"])
-                if verdict != "AC":
-                    return {"verdict": verdict, "message": f"wrong output while timed ({case['name']}): {message}"}
-                rep += 1
-                if rep > timing["warmup"]:
-                    ref_times.append(self.elapsed_ms(ref_out))
-                    user_times.append(self.elapsed_ms(user_out))
-                n = len(user_times)
-                # At least one timed pair, however slow the warm-up was; then stop at the run or time budget.
-                if n and (n >= timing["max_runs"] or time.monotonic() - started > timing["budget_s"]):
-                    break
-                if n >= timing["min_runs"] and max(rse(ref_times), rse(user_times)) < timing["rse"]:
-                    break
-            cases.append({
-                "name": case["name"], "runs": len(user_times),
-                "user_ms": statistics.median(user_times), "ref_ms": statistics.median(ref_times),
-                "user_rse": finite_or_none(rse(user_times)), "ref_rse": finite_or_none(rse(ref_times)),
-            })
-        user, _ = self.user_child()
-        return {
-            "verdict": "AC",
-            "cases": cases,
-            "user_peak_bytes": peak_rss_bytes(user.pid),
-            "ref_peak_bytes": peak_rss_bytes(self.reference_child().pid),
-        }
-
     # --- the job ---------------------------------------------------------------------------------------
     def run(self) -> None:
         self.emit("started", tests=len(self.problem["tests"]))
+        if self.job["mode"] != "validate":
+            self.grade_solution(self.job["solution"], timed=self.job["mode"] == "submit")
+            return
+        for solution in self.job["solutions"]:
+            self.grade_solution(solution["code"], timed=solution["timed"], solution=solution["name"])
+
+    def grade_solution(self, code: str, timed: bool, **tag: str) -> None:
+        """Refuse a solution that uses a forbidden API before it runs, else load it and grade it."""
+        violation = forbid.scan(code, self.problem.get("forbid"))
+        if violation:
+            self.emit("final", verdict="CE", message=violation, tests=[], **tag)
+            return
+        self.load_solution(code)
+        self.grade_one(timed, **tag)
+
+    def load_solution(self, code: str) -> None:
+        """Give the waiting runner its solution. Only validation grades a second solution in one sandbox:
+        it gets a runner forked from here after the job was read, which sees the job, and that is why only
+        the bank's own solutions are ever graded this way."""
+        self.code = code
+        if self.user is not None and not self.user.job:
+            self.user.start(self.job, code)
+            return
+        if self.user is not None:
+            self.user.kill()
+        self.sweep()
+        self.user = Child("submission", private=False, fork=True).watch().start(self.job, code)
+
+    def grade_one(self, timed: bool, **tag: str) -> None:
+        """Every test on the current submission runner, then timing when asked; ends with a final event."""
         user, load = self.user_child()
         if load.verdict != "AC":
-            self.emit("final", verdict=load.verdict, message=load.message, tests=[])
+            self.emit("final", verdict=load.verdict, message=load.message, tests=[], **tag)
             return
         if not load.header.get("ok"):
             kind = load.header.get("kind", "RE")
-            self.emit("final", verdict=kind, message=error_text(load.header, True), tests=[])
+            self.emit("final", verdict=kind, message=error_text(load.header, True), tests=[], **tag)
             return
         results = []
         for index, test in enumerate(self.problem["tests"]):
             result = self.run_test(test)
             result["index"] = index
             results.append(result)
-            self.emit("test", result=result)
+            if not tag:
+                self.emit("test", result=result)
         verdict = worst([r["verdict"] for r in results])
         timing = None
         message = ""
-        if verdict == "AC" and self.job["mode"] == "submit" and self.problem["benchmarks"]:
-            timing = self.benchmark()
+        if verdict == "AC" and timed and self.problem["benchmarks"]:
+            timing = Benchmark(self).run()
             if timing["verdict"] != "AC":
                 verdict, message = timing["verdict"], timing["message"]
                 timing = None
-        self.emit("final", verdict=verdict, message=message, tests=results, timing=timing)
-
-
-def finite_or_none(value: float) -> float | None:
-    """JSON has no infinity: an undefined statistic (fewer than two runs) is reported as null."""
-    return value if value != float("inf") else None
-
-
-def rse(values: list[float]) -> float:
-    """Relative standard error of the mean; infinite until there are two values."""
-    if len(values) < 2:
-        return float("inf")
-    mean = statistics.fmean(values)
-    return statistics.stdev(values) / (len(values) ** 0.5) / mean if mean > 0 else float("inf")
-
-
+        self.emit("final", verdict=verdict, message=message, tests=results, timing=timing, **tag)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import queue
 import signal
@@ -25,11 +24,13 @@ from graders.sandbox import framing
 
 RUNNER = Path(__file__).with_name("runner.py")
 KEEP_OUTPUT = 64 * 1024
-# A reply pipe this large carries a big output in few writes, so the transfer adds little to a timed call.
-REPLY_PIPE_BYTES = 1 << 20
-# Fixed glibc malloc thresholds: otherwise they adapt to each process's history, and two runners of the same
-# code can pay different page-fault costs for the same large tensors.
-MALLOC_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": str(1 << 30)}
+# Pipes this large carry a big input or output in few writes (a 64 KiB pipe makes 8 MiB take 128 round
+# trips between two processes on two cores, each a scheduler wake-up): a timed span stays mostly compute.
+PIPE_BYTES = 1 << 20
+# Fixed glibc malloc thresholds, set by the sandbox for the harness (and so for the runners forked from it)
+# and passed on to a runner started afresh: otherwise they adapt to each process's history, and two runners
+# of the same code can pay different page-fault costs for the same large tensors.
+MALLOC_VARIABLES = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_")
 
 
 def split_cpus() -> tuple[set[int], set[int]]:
@@ -96,6 +97,30 @@ def other_pids(keep: set[int]) -> list[int]:
     return pids
 
 
+def freeze(pids: list[int]) -> None:
+    """Stop processes (SIGSTOP): a frozen process does no work, on any of its threads, until thawed."""
+    signal_all(pids, signal.SIGSTOP)
+
+
+def thaw(pids: list[int]) -> None:
+    signal_all(pids, signal.SIGCONT)
+
+
+def signal_all(pids: list[int], sig: int) -> None:
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.kill(pid, sig)
+
+
+def reap_zombies(keep: set[int]) -> None:
+    """Collect orphans that ended. The harness is the container's PID 1, so every process the submission
+    leaves behind becomes its child; the runners in `keep` are waited for by their Popen objects instead."""
+    for pid in other_pids(keep):
+        with contextlib.suppress(OSError, IndexError):
+            if Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z":
+                os.waitpid(pid, os.WNOHANG)
+
+
 @dataclass
 class Outcome:
     """What one request to a runner produced."""
@@ -106,21 +131,103 @@ class Outcome:
     message: str = ""
     wall_ns: int = 0
     cpu_s: float = 0.0
+    sent_ns: int = 0  # the harness's clock (perf_counter_ns) when the request started to go out
+    at_ns: int = 0  # ... and when the whole reply had arrived
+
+    @property
+    def ok(self) -> bool:
+        """A reply arrived and the runner reported success."""
+        return self.verdict == "AC" and bool(self.header.get("ok"))
+
+
+class ForkedRunner:
+    """A runner forked from the harness before any job exists, with the subset of Popen that Child uses.
+
+    The fork starts with torch already imported, which is most of a sandbox's start-up; since no job has
+    been read yet, the harness's memory holds nothing the runner may not see. Only a runner restarted after
+    a crash, once the job is known, is a fresh `exec` instead (see Child)."""
+
+    def __init__(self, req_r: int, rep_w: int, private: bool, env: dict[str, str]) -> None:
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            status = 70
+            try:
+                become_runner(req_r, rep_w, out_w, err_w, env)
+                from graders.sandbox import runner
+
+                runner.serve_pipes(req_r, rep_w, private)
+                status = 0
+            finally:
+                os._exit(status)
+        self.pid = pid
+        self.returncode: int | None = None
+        os.close(out_w)
+        os.close(err_w)
+        self.stdout = os.fdopen(out_r, "rb")
+        self.stderr = os.fdopen(err_r, "rb")
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # already collected
+                self.returncode = -signal.SIGKILL
+                return self.returncode
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"runner {self.pid}", timeout or 0)
+            time.sleep(0.005)
+        return self.returncode
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+
+
+def become_runner(req_r: int, rep_w: int, out_w: int, err_w: int, env: dict[str, str]) -> None:
+    """In the forked child: a session of its own, its own stdout/stderr pipes, no other descriptor of the
+    harness (stdin, where the job will come, least of all), the runner's environment."""
+    os.setsid()
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(out_w, 1)
+    os.dup2(err_w, 2)
+    keep = sorted({req_r, rep_w})
+    limit = os.sysconf("SC_OPEN_MAX")
+    os.closerange(3, keep[0])
+    os.closerange(keep[0] + 1, keep[1])
+    os.closerange(keep[1] + 1, limit)
+    os.environ.clear()
+    os.environ.update(env)
+    os.chdir("/tmp")
 
 
 class Child:
-    """A runner process with its private request/reply pipes and captured, capped stdout/stderr."""
+    """A runner process with its private request/reply pipes and captured, capped stdout/stderr.
 
-    def __init__(self, role: str, job: dict[str, Any], code: str, private: bool) -> None:
+    It is spawned before the job exists (forked, `fork=True`: by the harness at start) or after (a fresh
+    interpreter), and is given its job by `start`. Its output is drained from `watch` on: the harness forks
+    both runners before it starts any thread."""
+
+    def __init__(self, role: str, private: bool, fork: bool = False) -> None:
         self.role = role
-        self.job = job
-        limits = job["limits"]
-        self.max_output = int(limits["output_bytes"])
+        self.private = private
+        self.job: dict[str, Any] = {}
+        self.max_output = 0
         req_r, self.req_w = os.pipe()
         self.rep_r, rep_w = os.pipe()
-        with contextlib.suppress(OSError):  # the kernel may cap pipe sizes lower; the default then stays
-            fcntl.fcntl(self.rep_r, fcntl.F_SETPIPE_SZ, REPLY_PIPE_BYTES)
-        threads = str(job["threads"])
+        for end in (self.req_w, self.rep_r):
+            with contextlib.suppress(OSError):  # the kernel may cap pipe sizes lower; the default then stays
+                fcntl.fcntl(end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+        threads = os.environ.get("TJ_THREADS", "1")
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": "/tmp",
@@ -130,21 +237,23 @@ class Child:
             "TRANSFORMERS_OFFLINE": "1",
             "PYTHONDONTWRITEBYTECODE": "1",
             "TJ_PRIVATE": "1" if private else "0",
-            **MALLOC_ENV,
-            "TJ_LIMITS": json.dumps({"cpu_s": limits["cpu_total_s"], "file_bytes": limits["file_bytes"]}),
+            **{name: os.environ[name] for name in MALLOC_VARIABLES if name in os.environ},
         }
         if "CUDA_VISIBLE_DEVICES" in os.environ:
             env["CUDA_VISIBLE_DEVICES"] = os.environ["CUDA_VISIBLE_DEVICES"]
-        self.proc = subprocess.Popen(
-            [sys.executable, "-I", str(RUNNER), str(req_r), str(rep_w)],
-            pass_fds=(req_r, rep_w),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-            cwd="/tmp",
-            start_new_session=True,
-        )
+        if fork:
+            self.proc: ForkedRunner | subprocess.Popen = ForkedRunner(req_r, rep_w, private, env)
+        else:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-I", str(RUNNER), str(req_r), str(rep_w)],
+                pass_fds=(req_r, rep_w),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+                cwd="/tmp",
+                start_new_session=True,
+            )
         os.close(req_r)
         os.close(rep_w)
         self.req = os.fdopen(self.req_w, "wb")
@@ -154,13 +263,29 @@ class Child:
         self.output = {"stdout": bytearray(), "stderr": bytearray()}
         self.shown = {"stdout": 0, "stderr": 0}  # how much of `output` printed() has already returned
         self.killed_for = ""
-        self.oom_seen = oom_kills()
+        self.oom_seen = 0
+        self._load: Outcome | None = None
+        if not fork:
+            self.watch()
+
+    def watch(self) -> Child:
+        """Drain the runner's stdout and stderr from now on."""
         for name, stream in (("stdout", self.proc.stdout), ("stderr", self.proc.stderr)):
             threading.Thread(target=self._drain, args=(name, stream), daemon=True).start()
+        return self
+
+    def start(self, job: dict[str, Any], code: str) -> Child:
+        """Give the waiting runner its job: limits, the problem's driver and the code to load."""
+        self.job = job
+        limits = job["limits"]
+        self.max_output = int(limits["output_bytes"])
+        self.oom_seen = oom_kills()
         threading.Thread(target=self._read_replies, daemon=True).start()
-        self._load: Outcome | None = None
         self.post({"op": "load", "code": code, "tests_code": job["problem"]["tests_code"],
-                   "entry": job["problem"]["entry"], "threads": job["threads"], "device": job["device"]})
+                   "entry": job["problem"]["entry"], "threads": job["threads"], "device": job["device"],
+                   "limits": {"cpu_s": limits["cpu_total_s"], "file_bytes": limits["file_bytes"]},
+                   "forbid": None if self.private else job["problem"].get("forbid")})  # the submission only
+        return self
 
     @property
     def pid(self) -> int:
@@ -233,7 +358,7 @@ class Child:
                     return self.fail("TLE", f"wall time limit exceeded ({wall_s:g} s; CPU used {used:.2f} s)", used)
         used = cpu_seconds(self.pid) - self.cpu_start
         if kind == "reply":
-            return Outcome("AC", a, b, wall_ns=at_ns - self.sent_ns, cpu_s=used)
+            return Outcome("AC", a, b, wall_ns=at_ns - self.sent_ns, cpu_s=used, sent_ns=self.sent_ns, at_ns=at_ns)
         if kind == "too_large":
             return self.fail("OLE", f"returned too much data: {a}", used)
         return self.died(used)

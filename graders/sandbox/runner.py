@@ -1,14 +1,17 @@
 """One solution in its own process: the harness spawns this twice, for the reference and for the submission.
 
-The runner loads a solution module and the problem's driver, then answers the harness's requests on a
-private pair of pipes (file descriptors given on the command line). Print output of the solution goes to
-this process's stdout/stderr, which the harness captures separately with size caps.
+The runner imports torch at once and then waits for its `load` request, so a pre-started sandbox has its
+slow imports done before any job exists. It answers the harness's requests on a private pair of pipes (file
+descriptors given on the command line). What the solution prints goes to this process's stdout/stderr,
+which the harness captures separately with size caps.
 
 Requests:
-  load  {code, tests_code, entry, threads, device}  import the solution; reply ok, or a CE/RE error
+  load  {code, tests_code, entry, threads, limits}  apply the limits, import the solution; reply ok or CE/RE
   call  {} + inputs value                            run once; reply with the output value
-  stage {} + inputs value                            hold inputs for a timed call (moved to the device)
-  go    {}                                           run on the staged inputs; the harness times go..reply
+  stage {} + a list of k inputs                      hold the inputs of one timed span (on the device)
+  go    {}                                           run once per staged input, wait for the device; reply done
+  fetch {}                                           reply with the outputs of the last `go`
+The harness times stage..fetch with its own clock: nothing this process measures or says about time is used.
 The runner trusts nothing it is sent beyond the harness's framing, and the harness trusts nothing it
 returns: outputs are plain data, checked outside this process.
 """
@@ -17,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import json
 import linecache
 import os
 import resource
@@ -32,10 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import torch  # noqa: E402
 
-from graders.sandbox import codec, framing  # noqa: E402
+from graders.sandbox import codec, forbid, framing  # noqa: E402
 
 MAX_INPUT = 1 << 31
 L2_FLUSH_BYTES = 256 * 1024 * 1024
+PR_SET_DUMPABLE = 4
 
 
 class LoadError(Exception):
@@ -73,9 +76,10 @@ def load(request: dict[str, Any]) -> tuple[types.ModuleType, Callable[[types.Mod
     """Import the problem's driver and the solution; raise LoadError with a CE or RE kind."""
     torch.set_num_threads(int(request.get("threads", 1)))
     tests = load_module("problem_tests", "tests.py", request["tests_code"]) if request.get("tests_code") else None
+    forbid.install(request.get("forbid"))  # forbid: runtime guards, before the solution runs (forbid.py)
     try:
         module = load_module("solution", "solution.py", request["code"])
-    except (SyntaxError, ImportError) as exc:
+    except (SyntaxError, ImportError, forbid.ForbiddenError) as exc:
         raise LoadError("CE", exc) from exc
     except BaseException as exc:  # noqa: BLE001 - anything the solution raises on import is its own error
         raise LoadError("RE", exc) from exc
@@ -106,6 +110,12 @@ def flush_prints() -> None:
             stream.flush()
 
 
+def synchronize(device: str) -> None:
+    """Wait for all work on the device (a no-op on the CPU)."""
+    if device == "cuda":
+        torch.cuda.synchronize()
+
+
 class Runner:
     """The request loop around one loaded solution."""
 
@@ -113,7 +123,8 @@ class Runner:
         self.ctrl_in = ctrl_in
         self.ctrl_out = ctrl_out
         self.device = "cpu"
-        self.staged: Any = None
+        self.staged: list[Any] = []
+        self.outputs: list[Any] = []
         self.module: types.ModuleType | None = None
         self.driver: Callable[[types.ModuleType, Any], Any] | None = None
         self.flush_buffer: torch.Tensor | None = None
@@ -126,13 +137,12 @@ class Runner:
             output = self.driver(self.module, inputs)
             tree, blob = codec.encode(output)
         except BaseException as exc:  # noqa: BLE001 - report every failure of the solution as a runtime error
-            return error_reply("RE", exc), b""
+            return error_reply("CE" if isinstance(exc, forbid.ForbiddenError) else "RE", exc), b""  # forbid
         finally:
             flush_prints()
         return {"ok": True, "value": tree.decode()}, blob
 
-    def serve(self) -> None:
-        header, _ = framing.read_frame(self.ctrl_in, MAX_INPUT)
+    def serve(self, header: dict[str, Any]) -> None:
         self.device = header.get("device", "cpu")
         try:
             self.module, self.driver = load(header)
@@ -140,56 +150,59 @@ class Runner:
             self.reply(error_reply(exc.kind, exc.exc, str(exc)))
             return
         self.reply({"ok": True})
+        handlers = {"call": self.call, "stage": self.stage, "go": self.go, "fetch": self.fetch}
         while True:
             header, blob = framing.read_frame(self.ctrl_in, MAX_INPUT)
-            op = header.get("op")
-            if op == "call":
-                inputs = codec.decode(header["value"].encode(), blob, self.device)
-                self.reply(*self.execute(inputs))
-            elif op == "stage":
-                self.staged = codec.decode(header["value"].encode(), blob, self.device)
-                self.prepare_timed_call()
-                self.reply({"ok": True})
-            elif op == "go":
-                self.reply(*self.timed_call())
-            else:
+            handler = handlers.get(header.get("op"))
+            if handler is None:
                 return
+            self.reply(*handler(header, blob))
 
-    def prepare_timed_call(self) -> None:
-        """On a GPU, evict the L2 cache and wait for the device, so each timed call starts cold and idle."""
+    def call(self, header: dict[str, Any], blob: bytes) -> tuple[dict[str, Any], bytes]:
+        return self.execute(codec.decode(header["value"].encode(), blob, self.device))
+
+    def stage(self, header: dict[str, Any], blob: bytes) -> tuple[dict[str, Any], bytes]:
+        """Hold the inputs of one timed span on the device. On a GPU also evict the L2 cache and wait for
+        the device, so the span's first call starts cold and idle."""
+        self.staged = codec.decode(header["value"].encode(), blob, self.device)
+        self.outputs = []
         if self.device == "cuda":
             if self.flush_buffer is None:
                 self.flush_buffer = torch.empty(L2_FLUSH_BYTES // 4, dtype=torch.float32, device="cuda")
             self.flush_buffer.zero_()
-            torch.cuda.synchronize()
+        synchronize(self.device)
+        return {"ok": True}, b""
 
-    def timed_call(self) -> tuple[dict[str, Any], bytes]:
-        """Run on the staged inputs. On a GPU also measure with CUDA events; the harness validates that
-        figure against its own wall clock, so a patched event cannot report less than really elapsed."""
-        if self.device != "cuda":
-            return self.execute(self.staged)
-        start = torch.cuda.Event(enable_timing=True)
-        end = torch.cuda.Event(enable_timing=True)
-        start.record()
-        header, blob = self.execute(self.staged)
-        end.record()
-        torch.cuda.synchronize()
-        header["device_ms"] = start.elapsed_time(end)
-        return header, blob
+    def go(self, header: dict[str, Any], blob: bytes) -> tuple[dict[str, Any], bytes]:
+        """One call per staged input, then wait for the device; the reply is tiny. Whatever the solution
+        defers past this reply (threads, lazy tensors, side streams) is paid for in `fetch`, which the
+        harness times as well."""
+        try:
+            self.outputs = [self.driver(self.module, inputs) for inputs in self.staged]
+            synchronize(self.device)
+        except BaseException as exc:  # noqa: BLE001 - the solution's own failure
+            return error_reply("CE" if isinstance(exc, forbid.ForbiddenError) else "RE", exc), b""
+        finally:
+            self.staged = []
+            flush_prints()
+        return {"ok": True}, b""
+
+    def fetch(self, header: dict[str, Any], blob: bytes) -> tuple[dict[str, Any], bytes]:
+        try:
+            synchronize(self.device)
+            tree, blob = codec.encode(self.outputs)
+        except BaseException as exc:  # noqa: BLE001 - an output that cannot be read is the solution's fault
+            return error_reply("RE", exc), b""
+        finally:
+            self.outputs = []
+        return {"ok": True, "value": tree.decode()}, blob
 
 
-def confine() -> None:
-    """Apply the limits the harness asked for, before any solution code runs.
-
-    The reference's runner makes itself non-dumpable, so the submission's process (same uid) cannot
-    ptrace it or read its memory. The submission's runner offers itself first to the OOM killer and
-    gets CPU-time, file-size, open-file and core-dump limits it cannot raise again.
-    """
-    if os.environ.get("TJ_PRIVATE") == "1":
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 0
+def confine(limits: dict[str, Any], private: bool) -> None:
+    """Apply the job's limits to the submission's runner, before any solution code runs: it offers itself
+    first to the OOM killer and gets CPU-time, file-size, open-file and core-dump limits it cannot raise."""
+    if private:
         return
-    limits = json.loads(os.environ.get("TJ_LIMITS", "{}"))
     cpu = int(limits.get("cpu_s", 600))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     file_bytes = int(limits.get("file_bytes", 64 << 20))
@@ -200,14 +213,27 @@ def confine() -> None:
         Path("/proc/self/oom_score_adj").write_text("1000")
 
 
-def main() -> None:
-    confine()
-    ctrl_in = os.fdopen(int(sys.argv[1]), "rb")
-    ctrl_out = os.fdopen(int(sys.argv[2]), "wb")
+def set_dumpable(value: bool) -> None:
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, int(value), 0, 0, 0)
+
+
+def serve_pipes(req_fd: int, rep_fd: int, private: bool) -> None:
+    """Wait for the job on the request pipe, then serve it. The reference's runner is non-dumpable from
+    before the job exists: the submission's process (same uid) must never ptrace it or read its memory,
+    where the reference's code will be. The submission's runner is dumpable, like any ordinary process."""
+    set_dumpable(not private)
+    ctrl_in = os.fdopen(req_fd, "rb")
+    ctrl_out = os.fdopen(rep_fd, "wb")
     try:
-        Runner(ctrl_in, ctrl_out).serve()
+        header, _ = framing.read_frame(ctrl_in, MAX_INPUT)  # waits here, torch imported, until the job arrives
+        confine(header.get("limits", {}), private)
+        Runner(ctrl_in, ctrl_out).serve(header)
     except EOFError:
         pass
+
+
+def main() -> None:
+    serve_pipes(int(sys.argv[1]), int(sys.argv[2]), os.environ.get("TJ_PRIVATE") == "1")
 
 
 if __name__ == "__main__":

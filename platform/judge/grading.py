@@ -10,13 +10,16 @@ import logging
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from graders.config import engine_config
-from graders.container import DockerSandbox, InfrastructureError
-from graders.engine import GradeResult, grade, job_wall_seconds
+from graders.container import InfrastructureError
+from graders.engine import GradeResult, grade
+from judge import leases
 from judge.models import Submission, TestResult
+from judge.reconnect import with_database
+from judge.sandboxes import worker_sandbox
 
 log = logging.getLogger(__name__)
 RESULT_FIELDS = ("name", "kind", "verdict", "message", "time_ms", "cpu_ms", "weight")
@@ -34,16 +37,43 @@ def store_test(submission: Submission, result: dict[str, Any]) -> None:
     )
 
 
-def store_result(submission: Submission, result: GradeResult) -> None:
-    """Record the final verdict and timing, and finish the submission."""
+def store_timing_progress(submission: Submission, attempt: int, event: dict[str, Any]) -> None:
+    """While a Submit is timed: how many pairs and how precise so far, for the page ("timing: 40 pairs,
+    ±0.8%"). Best effort, like the test rows."""
+    progress = {k: event.get(k) for k in ("case", "index", "cases", "pairs", "rse")}
+    try:
+        Submission.objects.filter(pk=submission.pk, status=Submission.Status.RUNNING, attempts=attempt).update(
+            timing={"progress": progress})
+    except DatabaseError as exc:
+        log.warning("submission %s: timing progress not stored: %s", submission.pk, exc)
+        connection.close()
+
+
+def store_progress(submission: Submission, attempt: int, result: dict[str, Any]) -> None:
+    """Show one finished test while the job runs, if this claim still holds the submission.
+
+    Best effort: the final result stores every test again, so a database that is restarting costs only the
+    live view, never the grading."""
+    try:
+        with transaction.atomic():
+            held = Submission.objects.select_for_update().filter(
+                pk=submission.pk, status=Submission.Status.RUNNING, attempts=attempt)
+            if held.exists():
+                store_test(submission, result)
+    except DatabaseError as exc:
+        log.warning("submission %s: live progress not stored: %s", submission.pk, exc)
+        connection.close()
+
+
+def store_result(submission: Submission, result: GradeResult, attempt: int | None = None) -> bool:
+    """Record the final verdict and timing, and finish the submission; False when the claim was taken over."""
     timing = result.timing or {}
     cases = timing.get("cases") or []
     with transaction.atomic():
-        for test in result.tests:
-            store_test(submission, test)
-        submission.transition(
+        finished = submission.transition(
             Submission.Status.RUNNING,
             Submission.Status.FINISHED,
+            attempt=attempt,
             verdict=result.verdict,
             message=result.message[:20000],
             score=result.score.total,
@@ -58,12 +88,17 @@ def store_result(submission: Submission, result: GradeResult) -> None:
             hardware=settings.TJ_HARDWARE,
             finished_at=timezone.now(),
         )
+        if finished:
+            for test in result.tests:
+                store_test(submission, test)
+    return finished
 
 
 def grade_submission(submission_id: int) -> str:
     """Grade one submission if it can be claimed. Returns what happened, for logs and tests.
 
-    Raises InfrastructureError after putting the submission back in the queue, so the caller can retry.
+    While it grades, this process's heartbeat keeps the claim's lease alive (judge.leases). Raises
+    InfrastructureError after putting the submission back in the queue, so the caller can retry.
     """
     try:
         submission = Submission.objects.select_related("version", "problem").get(pk=submission_id)
@@ -71,29 +106,43 @@ def grade_submission(submission_id: int) -> str:
         return f"skipped: submission {submission_id} no longer exists"
     package = submission.version.package()
     config = engine_config()
-    lease = job_wall_seconds(package, len(package.tests), len(package.test_cases("benchmark"))) + 120
-    if not submission.claim(lease):
+    if not submission.claim(settings.TJ_LEASE_S):
         return f"skipped: submission {submission_id} is {submission.status}"
+    attempt = submission.attempts
 
-    def on_event(event: dict[str, Any]) -> None:
-        if event["event"] == "test":
-            store_test(submission, event["result"])
+    with leases.hold(submission_id, attempt) as lost:
 
-    try:
-        result = grade(package, submission.code, submission.mode, DockerSandbox(), config, on_event=on_event)
-    except InfrastructureError as exc:
-        log.warning("submission %s: infrastructure error (attempt %s): %s", submission_id, submission.attempts, exc)
-        submission.transition(Submission.Status.RUNNING, Submission.Status.QUEUED,
-                              message=f"internal error, retrying: {exc}"[:2000], lease_expires=None)
-        raise
-    store_result(submission, result)
+        def on_event(event: dict[str, Any]) -> None:
+            if lost():  # stop at once: the job's result would not count
+                raise leases.LeaseLost(f"submission {submission_id} attempt {attempt} was taken over")
+            if event["event"] == "test":
+                store_progress(submission, attempt, event["result"])
+            elif event["event"] == "timing":
+                store_timing_progress(submission, attempt, event)
+
+        try:
+            result = grade(package, submission.code, submission.mode, worker_sandbox(), config, on_event=on_event)
+        except leases.LeaseLost as exc:
+            return f"abandoned: {exc}"
+        except InfrastructureError as exc:
+            log.warning("submission %s: infrastructure error (attempt %s): %s", submission_id, attempt, exc)
+            message = f"internal error, retrying: {exc}"[:2000]
+            with_database(lambda: submission.transition(Submission.Status.RUNNING, Submission.Status.QUEUED,
+                                                        attempt=attempt, message=message, lease_expires=None))
+            raise
+        if not with_database(lambda: store_result(submission, result, attempt)):
+            return f"abandoned: submission {submission_id} attempt {attempt} was taken over"
     return f"graded: submission {submission_id} {result.verdict}"
 
 
 def give_up(submission_id: int, reason: str) -> None:
     """After the last retry: an Internal Error that is never blamed on the user."""
-    submission = Submission.objects.get(pk=submission_id)
-    for source in (Submission.Status.QUEUED, Submission.Status.RUNNING):
-        if submission.transition(source, Submission.Status.FAILED, verdict=Submission.Verdict.IE,
-                                 message=f"internal error: {reason}"[:2000], finished_at=timezone.now()):
-            return
+
+    def fail() -> None:
+        submission = Submission.objects.get(pk=submission_id)
+        for source in (Submission.Status.QUEUED, Submission.Status.RUNNING):
+            if submission.transition(source, Submission.Status.FAILED, verdict=Submission.Verdict.IE,
+                                     message=f"internal error: {reason}"[:2000], finished_at=timezone.now()):
+                return
+
+    with_database(fail)

@@ -145,11 +145,15 @@ class Submission(models.Model):
         """Owners and staff see a submission's code and results."""
         return user.is_authenticated and (user.pk == self.user_id or user.is_staff)
 
-    def transition(self, source: str, target: str, **fields: Any) -> bool:
-        """Move from `source` to `target` atomically; False when another process got there first."""
+    def transition(self, source: str, target: str, attempt: int | None = None, **fields: Any) -> bool:
+        """Move from `source` to `target` atomically; False when another process got there first.
+
+        A worker passes the `attempt` its claim got: once its lease was taken over by a later claim, nothing
+        it does changes the submission any more."""
         if target not in self.TRANSITIONS[source]:
             raise ValueError(f"illegal submission transition {source} -> {target}")
-        updated = Submission.objects.filter(pk=self.pk, status=source).update(status=target, **fields)
+        fence = {} if attempt is None else {"attempts": attempt}
+        updated = Submission.objects.filter(pk=self.pk, status=source, **fence).update(status=target, **fields)
         if updated:
             self.status = target
             for name, value in fields.items():

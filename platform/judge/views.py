@@ -169,6 +169,19 @@ def result_payload(result: Any) -> dict[str, Any]:
     }
 
 
+def timing_progress(submission: Submission) -> str:
+    """While a Submit is being timed: "timing: 40 pairs, ±0.8%" from the harness's signed progress events."""
+    progress = (submission.timing or {}).get("progress") if not submission.is_done else None
+    if not progress:
+        return ""
+    text = f"timing: {progress['pairs']} pairs"
+    if progress.get("cases", 1) > 1:
+        text += f" (case {progress['index'] + 1} of {progress['cases']})"
+    if progress.get("rse") is not None:
+        text += f", ±{100 * progress['rse']:.1f}%"
+    return text
+
+
 def submission_payload(submission: Submission) -> dict:
     """What the browser may know about a submission: hidden tests carry no data."""
     return {
@@ -185,6 +198,7 @@ def submission_payload(submission: Submission) -> dict:
         "user_ms": submission.user_ms,
         "ref_ms": submission.ref_ms,
         "hardware": submission.hardware,
+        "progress": timing_progress(submission),
         "created_at": submission.created_at.isoformat(),
         "results": [result_payload(r) for r in submission.results.all()],
     }

@@ -9,7 +9,8 @@ from pathlib import Path
 from django.db import transaction
 
 from graders.concepts import Concept as ConceptFile
-from graders.concepts import load_concepts
+from graders.concepts import load_concepts, missing_related
+from graders.config import ROOT
 from graders.package import PackageError
 from practice.models import Concept
 
@@ -43,8 +44,10 @@ def _fields(concept: ConceptFile) -> dict:
     }))
 
 
-def sync_concepts(root: Path) -> ConceptSyncReport:
-    """Load every file under `root` first; only if all are valid, write them (a half-synced bank helps no one)."""
+def sync_concepts(root: Path, problems_root: Path = ROOT / "problems") -> ConceptSyncReport:
+    """Load every file under `root` first; only if all are valid, write them (a half-synced bank helps no one).
+    A `related` link to a coding problem that `problems_root` does not have is an error: the page would link
+    to nothing."""
     report = ConceptSyncReport()
     if not root.is_dir():
         return report
@@ -52,6 +55,9 @@ def sync_concepts(root: Path) -> ConceptSyncReport:
         concepts = load_concepts(root)
     except PackageError as exc:
         report.errors.extend(exc.errors)
+        return report
+    report.errors.extend(missing_related(concepts, problems_root))
+    if report.errors:
         return report
     with transaction.atomic():
         for concept in concepts:

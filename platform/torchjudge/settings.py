@@ -74,7 +74,8 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR / 'db.sqlite3'}"), conn_max_age=60
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR / 'db.sqlite3'}"), conn_max_age=60,
+        conn_health_checks=True,  # a kept connection that a database restart broke is replaced, not used
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -122,8 +123,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "cpu"
 CELERY_TASK_IGNORE_RESULT = True
+# The lost-work sweeper: `celery beat`, its own supervised process (scripts/up.sh), sends it this often. A sweep
+# that waited longer than that in a busy queue is dropped: the next one is already on its way.
+TJ_SWEEP_EVERY_S = env_int("TJ_SWEEP_EVERY_S", 10)
 CELERY_BEAT_SCHEDULE = {
-    "sweep-lost-submissions": {"task": "judge.tasks.sweep_lost_submissions", "schedule": 30.0},
+    "sweep-lost-submissions": {"task": "judge.tasks.sweep_lost_submissions", "schedule": float(TJ_SWEEP_EVERY_S),
+                               "options": {"expires": TJ_SWEEP_EVERY_S}},
 }
 
 # Grading.
@@ -131,6 +136,9 @@ TJ_HARDWARE = os.environ.get("TJ_HARDWARE", "cpu")  # the hardware class leaderb
 TJ_MAX_CODE_BYTES = env_int("TJ_MAX_CODE_BYTES", 64 * 1024)
 TJ_RETRY_DELAYS = [int(x) for x in env_list("TJ_RETRY_DELAYS", "5,20,60")]
 TJ_SWEEP_AFTER_S = env_int("TJ_SWEEP_AFTER_S", 60)  # a queued submission this old is re-sent by the sweeper
+TJ_LEASE_S = env_int("TJ_LEASE_S", 30)  # a claim's lease; the grading worker's heartbeat renews it every quarter
+TJ_MAX_ATTEMPTS = env_int("TJ_MAX_ATTEMPTS", 6)  # claims after which lost work fails (IE) instead of a re-send
+TJ_DB_PATIENCE_S = env_int("TJ_DB_PATIENCE_S", 60)  # how long a worker waits for a restarting database
 
 LOGGING = {
     "version": 1,

@@ -28,7 +28,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 
 
 def _model(seed: int, dtype: str):
-    """A tiny randomly initialised BERT, identical in every process for the same seed (nothing downloaded)."""
+    """A tiny randomly initialized BERT, identical in every process for the same seed (nothing downloaded)."""
     key = (seed, dtype)
     if key not in _MODELS:
         from transformers import BertConfig, BertModel

@@ -5,9 +5,10 @@ def mlm_mask(
     input_ids: torch.Tensor,
     special_ids: list[int],
     mask_token_id: int,
-    vocab_size: int,
     mlm_probability: float,
-    seed: int,
+    u_select: torch.Tensor,
+    u_action: torch.Tensor,
+    random_ids: torch.Tensor,
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """Return (masked_input_ids, labels) following BERT's 80/10/10 rule and the exact random draw order."""
+    """Return (masked_input_ids, labels): select with u_select, then 80/10/10 by u_action."""
     raise NotImplementedError

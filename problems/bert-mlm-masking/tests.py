@@ -18,7 +18,16 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
         seq = torch.cat([torch.tensor([cls_id]), body, torch.tensor([sep_id])])[:n]
         ids[row, :n] = seq
     return {
-        "input_ids": ids, "special_ids": list(special), "mask_token_id": mask_id, "vocab_size": vocab,
+        "input_ids": ids, "special_ids": list(special), "mask_token_id": mask_id,
         "mlm_probability": float(params.get("p", 0.15)),
-        "seed": int(torch.randint(0, 2**31 - 1, (1,), generator=generator)),
+        "u_select": torch.rand(b, length, generator=generator),
+        "u_action": torch.rand(b, length, generator=generator),
+        "random_ids": torch.randint(vocab, (b, length), generator=generator),
     }
+
+
+def run(solution, inputs: dict) -> dict:
+    """The result, and whether `input_ids` survived the call (the statement forbids changing it in place)."""
+    before = inputs["input_ids"].clone()
+    masked, labels = solution.mlm_mask(**inputs)
+    return {"masked": masked, "labels": labels, "input_unchanged": torch.equal(before, inputs["input_ids"])}

@@ -18,7 +18,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 
 
 def _model(seed: int, num_labels: int, dtype: str):
-    """A tiny randomly initialised BertForSequenceClassification, the same in every process for a seed."""
+    """A tiny randomly initialized BertForSequenceClassification, the same in every process for a seed."""
     key = (seed, num_labels, dtype)
     if key not in _MODELS:
         from transformers import BertConfig, BertForSequenceClassification

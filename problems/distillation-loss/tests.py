@@ -17,10 +17,11 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 
 
 def run(solution, inputs):
-    """Returns the loss and its gradient with respect to the student logits."""
+    """Returns the loss, its gradient with respect to the student logits, and whether the teacher got one."""
     student = inputs["student_logits"].clone().requires_grad_(True)
-    loss = solution.distillation_loss(student, inputs["teacher_logits"], inputs["labels"],
-                                      inputs["temperature"], inputs["alpha"])
+    # As if the teacher had just run with autograd on: a loss that does not detach it sends it a gradient.
+    teacher = inputs["teacher_logits"].clone().requires_grad_(True)
+    loss = solution.distillation_loss(student, teacher, inputs["labels"], inputs["temperature"], inputs["alpha"])
     loss.backward()
     grad = student.grad if student.grad is not None else torch.zeros_like(student)
-    return {"loss": loss.detach(), "grad": grad}
+    return {"loss": loss.detach(), "grad": grad, "teacher_gets_gradient": teacher.grad is not None}

@@ -5,5 +5,5 @@ STD = (0.229, 0.224, 0.225)
 
 
 def imagenet_normalize(image: torch.Tensor) -> dict:
-    """Normalise with ImageNet statistics and invert: {"normalized": ..., "restored": ...}."""
+    """Normalize with ImageNet statistics and invert: {"normalized": ..., "restored": ...}."""
     raise NotImplementedError

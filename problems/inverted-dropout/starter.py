@@ -1,6 +1,6 @@
 import torch
 
 
-def dropout(x: torch.Tensor, p: float, training: bool, seed: int) -> torch.Tensor:
-    """Inverted dropout: keep where torch.rand(x.shape, generator=g) >= p, scale survivors by 1 / (1 - p)."""
+def dropout(x: torch.Tensor, p: float, training: bool, u: torch.Tensor) -> torch.Tensor:
+    """Inverted dropout: element i is kept when u[i] >= p; survivors are scaled by 1 / (1 - p)."""
     raise NotImplementedError

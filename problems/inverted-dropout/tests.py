@@ -10,5 +10,9 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
     x = x.to(dtype)
     if params.get("transpose"):
         x = x.mT
-    seed = int(torch.randint(0, 2**31 - 1, (1,), generator=generator).item())
-    return {"x": x, "p": float(params["p"]), "training": bool(params["training"]), "seed": seed}
+    if params.get("grid"):
+        # Uniforms on a grid of tenths, so some equal p exactly: the side of the threshold matters.
+        u = torch.randint(0, 10, x.shape, generator=generator).to(torch.float32) / 10
+    else:
+        u = torch.rand(x.shape, generator=generator, dtype=torch.float32)
+    return {"x": x, "p": float(params["p"]), "training": bool(params["training"]), "u": u}

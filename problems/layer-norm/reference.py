@@ -1,5 +1,4 @@
 import torch
-import torch.nn.functional as F
 
 
 def layer_norm(
@@ -9,8 +8,13 @@ def layer_norm(
     bias: torch.Tensor | None = None,
     eps: float = 1e-5,
 ) -> torch.Tensor:
-    # The exact answer: PyTorch's layer norm evaluated in float64, rounded once to x's dtype.
-    weight = None if weight is None else weight.double()
-    bias = None if bias is None else bias.double()
-    y = F.layer_norm(x.double(), list(normalized_shape), weight, bias, eps)
+    # The exact answer: a two-pass layer norm evaluated in float64, rounded once to x's dtype.
+    dims = tuple(range(-len(normalized_shape), 0))
+    xd = x.double()
+    centered = xd - xd.mean(dim=dims, keepdim=True)
+    y = centered / torch.sqrt((centered * centered).mean(dim=dims, keepdim=True) + eps)
+    if weight is not None:
+        y = y * weight.double()
+    if bias is not None:
+        y = y + bias.double()
     return y.to(x.dtype)

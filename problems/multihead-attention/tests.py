@@ -37,7 +37,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 def run(solution, inputs: dict) -> dict:
     x = inputs["x"]
     state = inputs["state"]
-    model = solution.MultiHeadSelfAttention(x.shape[-1], inputs["num_heads"]).to(x.dtype)
+    model = solution.MultiHeadSelfAttention(x.shape[-1], inputs["num_heads"]).to(device=x.device, dtype=x.dtype)
     model.load_state_dict({
         "in_proj_weight": state["in_proj_weight"],
         "in_proj_bias": state["in_proj_bias"],

@@ -24,7 +24,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
         return (torch.rand(*shape, generator=generator) * 2 - 1) * bound
 
     state = {"embedding.weight": torch.randn(vocab, embed, generator=generator)}
-    state["embedding.weight"][0] = 0.0  # the padding_idx row, as nn.Embedding initialises it
+    state["embedding.weight"][0] = 0.0  # the padding_idx row, as nn.Embedding initializes it
     for name, shape in lstm_shapes(embed, hidden, layers, directions).items():
         state[name] = uniform(shape, 2.0 / hidden**0.5)
     state["fc.weight"] = uniform((classes, hidden * directions), 1.0 / (hidden * directions) ** 0.5)

@@ -2,7 +2,7 @@ import torch
 
 
 def _gpt2_logits(input_ids: torch.Tensor, attention_mask: torch.Tensor, vocab: int, seed: int) -> torch.Tensor:
-    """Logits of a tiny randomly initialised GPT-2 (built from a config; nothing is downloaded)."""
+    """Logits of a tiny randomly initialized GPT-2 (built from a config; nothing is downloaded)."""
     from transformers import GPT2Config, GPT2LMHeadModel
 
     config = GPT2Config(n_embd=32, n_layer=2, n_head=2, vocab_size=vocab,

@@ -5,7 +5,7 @@ _BACKBONES: dict[int, tuple[torch.nn.Module, torch.nn.Module]] = {}
 
 
 def _backbone(seed: int) -> torch.nn.Module:
-    """A randomly initialised ResNet-18 (weights=None), built once per seed and reset before every call."""
+    """A randomly initialized ResNet-18 (weights=None), built once per seed and reset before every call."""
     if seed not in _BACKBONES:
         torch.manual_seed(seed)
         model = torchvision.models.resnet18(weights=None)

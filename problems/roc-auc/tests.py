@@ -11,7 +11,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
     scores = torch.randn(n, generator=generator, dtype=torch.float64) + labels * params.get("signal", 1.0)
     levels = params.get("levels")
     if levels:
-        # Coarse scores (e.g. from a rating scale or a quantised model): many ties.
+        # Coarse scores (e.g. from a rating scale or a quantized model): many ties.
         scores = torch.round(torch.sigmoid(scores) * levels) / levels
     scores = scores * params.get("scale", 1.0)
     if params.get("infinite"):

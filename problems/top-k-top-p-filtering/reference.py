@@ -9,7 +9,7 @@ def top_k_top_p_filter(logits: torch.Tensor, top_k: int, top_p: float) -> torch.
     if 0 < top_k < logits.shape[-1]:
         remove[..., top_k:] = True
     if top_p < 1.0:
-        # Renormalise over the top-k survivors (softmax is max-shifted, so large logits are safe).
+        # Renormalize over the top-k survivors (softmax is max-shifted, so large logits are safe).
         probs = torch.softmax(sorted_logits.masked_fill(remove, neg_inf), dim=-1)
         mass_before = probs.cumsum(dim=-1) - probs
         remove |= mass_before >= top_p

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
+import time
 from pathlib import Path
 
 import docker
 import yaml
 
 from graders.config import engine_config
-from graders.container import WORKER_LABEL, DockerSandbox, worker_id
-from graders.engine import GradeResult, grade
+from graders.container import WORKER_LABEL, worker_id
+from graders.engine import GradeResult, base_spec, grade
 from graders.package import ProblemPackage, load_package, read_folder
+from graders.pool import POOL_LABEL, WarmPool
 
 SOFTMAX = Path(__file__).resolve().parents[2] / "problems" / "stable-softmax"
 
@@ -25,14 +28,35 @@ def softmax_package(timing: dict[str, float] | None = None, **limits: float) -> 
     return load_package(files, "problems/stable-softmax")
 
 
+_pool: WarmPool | None = None
+
+
+def pool() -> WarmPool:
+    """The warm pool these tests grade through, as a worker does (one per test process)."""
+    global _pool
+    if _pool is None:
+        _pool = WarmPool(base_spec(engine_config()), size=1)
+        atexit.register(_pool.close)
+    return _pool
+
+
 def run(code: str, mode: str = "run", timing: dict[str, float] | None = None, **limits: float) -> GradeResult:
-    return grade(softmax_package(timing, **limits), code, mode, DockerSandbox(), engine_config())
+    return grade(softmax_package(timing, **limits), code, mode, pool(), engine_config())
 
 
-def leftover_containers() -> list[str]:
-    """Sandbox containers this test process started that still exist (other developers' are not ours)."""
+def leftover_containers(wait_s: float = 15.0) -> list[str]:
+    """Sandbox containers this test process used that still exist: cold ones, and pooled ones that were
+    given a job (other developers' are not ours, and the pool's waiting ones are not used yet). Used
+    containers are removed in the background: wait for that."""
     client = docker.from_env()
-    return [c.name for c in client.containers.list(all=True, filters={"label": f"{WORKER_LABEL}={worker_id()}"})]
+    deadline = time.monotonic() + wait_s
+    while True:
+        ours = client.containers.list(all=True, filters={"label": f"{WORKER_LABEL}={worker_id()}"})
+        used = _pool.used if _pool is not None else set()
+        left = [c.name for c in ours if POOL_LABEL not in c.labels or c.id in used]
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
 
 
 REFERENCE = (SOFTMAX / "reference.py").read_text()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
 import uuid
 
 import docker
@@ -13,51 +12,11 @@ import pytest
 from django.utils import timezone
 
 from graders.config import engine_config
-from judge.models import Submission
 from judge.tasks import enqueue
-from tests.conftest import start_worker, stop_worker, wait_ready
-from tests.integration.sandbox import REFERENCE, leftover_containers
+from tests.integration.faults import new_submission, process_group, reload, sandboxes_of, wait_for
+from tests.integration.sandbox import leftover_containers
 
 pytestmark = pytest.mark.integration
-
-
-def wait_for(predicate, timeout: float = 240, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.5)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def new_submission(user, problem_slug: str = "stable-softmax", code: str = REFERENCE) -> Submission:
-    from judge.models import Problem
-
-    problem = Problem.objects.get(slug=problem_slug)
-    return Submission.objects.create(user=user, problem=problem, version=problem.live_version, code=code, mode="run")
-
-
-def reload(submission: Submission) -> Submission:
-    submission.refresh_from_db()
-    return submission
-
-
-@pytest.fixture
-def worker_factory(django_db_blocker, redis_client, tmp_path):
-    started: list[subprocess.Popen] = []
-
-    def start(**env: str) -> subprocess.Popen:
-        log = tmp_path / f"worker-{len(started)}.log"
-        with django_db_blocker.unblock():
-            proc = start_worker(env, log)
-        started.append(proc)
-        wait_ready(proc, log)
-        return proc
-
-    yield start
-    for proc in started:
-        stop_worker(proc)
 
 
 def test_an_infrastructure_fault_is_an_internal_error_that_is_retried(problems, alice, worker_factory):
@@ -88,15 +47,17 @@ def test_after_the_last_retry_the_submission_fails_with_internal_error(problems,
     assert submission.attempts == 3
 
 
-def test_a_dead_workers_submission_is_recovered_by_the_next_worker(problems, alice, worker_factory):
-    first = worker_factory()
+def test_a_dead_workers_submission_is_recovered_by_the_next_worker(problems, alice, worker_factory, hanging_image):
+    # The first worker's sandboxes never finish, so it is mid-grading for certain when it dies, however
+    # fast or loaded the machine is; its short lease runs out as soon as its heartbeat stops.
+    first = worker_factory(TJ_SANDBOX_IMAGE=hanging_image, TJ_LEASE_S="4")
     submission = new_submission(alice)
     enqueue(submission)
-    wait_for(lambda: reload(submission).status == "running", what="the first worker to start grading")
-    time.sleep(2)
+    wait_for(lambda: sandboxes_of(process_group(first), running_only=True), what="the first worker's sandbox")
+    assert reload(submission).status == "running" and submission.attempts == 1
     os.killpg(first.pid, 9)  # the worker dies mid-grading; its container is orphaned
     first.wait()
-    Submission.objects.filter(pk=submission.pk).update(lease_expires=timezone.now())  # its lease runs out
+    wait_for(lambda: reload(submission).lease_expires < timezone.now(), timeout=30, what="the dead worker's lease")
     worker_factory(TJ_SWEEP_AFTER_S="0")  # a new worker reaps orphans and sweeps lost work on start
     wait_for(lambda: reload(submission).is_done, what="recovery")
     assert submission.verdict == "AC" and submission.attempts == 2

@@ -79,14 +79,31 @@ def test_disk_fill_hits_the_tmpfs_and_file_size_limits():
     assert_healthy()
 
 
-def test_stdout_flood_through_the_container_stdout_is_output_limit_exceeded():
+def test_stdout_flood_is_output_limit_exceeded():
     result = run(solution("""
         def softmax(x, dim=-1):
-            with open("/proc/1/fd/1", "wb") as out:
-                while True:
-                    out.write(b"y" * 65536)
+            while True:
+                sys.stdout.write("y" * 65536)
     """))
-    assert result.verdict in ("OLE", "RE"), result.message
+    assert result.verdict == "OLE", result.message
+    assert_healthy()
+
+
+def test_the_event_stream_cannot_be_opened_for_writing_or_reading():
+    result = run(solution("""
+        def reachable():
+            for fd in (0, 1, 2):
+                for mode in ("wb", "rb"):
+                    try:
+                        open(f"/proc/1/fd/{fd}", mode).close()
+                        return f"/proc/1/fd/{fd} opened with {mode}"
+                    except OSError:
+                        pass
+            return None
+        def softmax(x, dim=-1):
+            return x if reachable() else correct(x, dim)
+    """))
+    assert result.verdict == "AC", result.tests
     assert_healthy()
 
 
@@ -139,8 +156,6 @@ def test_printing_a_forged_verdict_changes_nothing():
     result = run(solution(f"""
         def softmax(x, dim=-1):
             print({forged!r})
-            with open("/proc/1/fd/1", "w") as out:
-                out.write({forged!r} + "\\n")
             return x
     """))
     assert result.verdict == "WA"
@@ -193,11 +208,22 @@ def test_modifying_inputs_in_place_cannot_corrupt_the_reference():
     assert result.verdict == "AC", result.message
 
 
-def test_killing_the_parent_harness():
+def test_the_harness_cannot_be_killed_and_killing_the_reference_is_runtime_error():
     result = run(solution("""
         def softmax(x, dim=-1):
-            os.kill(os.getppid(), signal.SIGKILL)
-            time.sleep(5)
+            os.kill(os.getppid(), signal.SIGKILL)  # the harness is PID 1: the signal is ignored
+            return correct(x, dim)
+    """))
+    assert result.verdict == "AC", result.tests
+
+    result = run(solution("""
+        def softmax(x, dim=-1):
+            for pid in os.listdir("/proc"):
+                if pid.isdigit() and int(pid) not in (1, os.getpid()):
+                    try:
+                        os.kill(int(pid), signal.SIGKILL)
+                    except OSError:
+                        pass
             return correct(x, dim)
     """))
     assert result.verdict == "RE"

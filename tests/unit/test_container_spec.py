@@ -15,7 +15,7 @@ def test_cpu_sandbox_is_hardened():
     assert host["nano_cpus"] == 1_500_000_000
     assert host["cap_drop"] == ["ALL"]
     assert host["security_opt"] == ["no-new-privileges"]  # and Docker's default seccomp profile: not unconfined
-    assert host["init"] is True
+    assert host["init"] is False  # the harness is PID 1: runners can neither signal it nor open its fds
     assert {u["Name"] for u in host["ulimits"]} == {"nofile", "fsize", "core"}
     assert next(u for u in host["ulimits"] if u["Name"] == "core")["Hard"] == 0
     assert host["log_config"]["Config"] == {"max-size": "1m", "max-file": "1"}
@@ -30,7 +30,7 @@ def test_gpu_sandbox_gets_exactly_one_gpu_through_a_device_request():
     (request,) = host["device_requests"]
     assert isinstance(request, DeviceRequest)
     assert request["DeviceIDs"] == ["GPU-1234"] and request["Capabilities"] == [["gpu"]]
-    assert create["environment"] == {"CUDA_VISIBLE_DEVICES": "0"}
+    assert create["environment"]["CUDA_VISIBLE_DEVICES"] == "0" and create["environment"]["TJ_THREADS"] == "1"
 
 
 def test_cpuset_pins_when_configured():

@@ -32,7 +32,7 @@ def test_every_mistake_is_reported_with_file_field_and_fix():
         files["problem.yaml"]
         .replace("difficulty: easy", "difficulty: simple")
         .replace("seed: 12,", "seed: twelve,")
-        .replace("topics: [attention, evaluation-metrics]", "topics: [attention, atention]")
+        .replace("topics: [attention]", "topics: [attention, atention]")
     )
     del files["starter.py"]
     errors = errors_for(files)

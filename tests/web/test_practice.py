@@ -58,6 +58,16 @@ def test_sync_errors_change_nothing(tmp_path):
     assert any("bad.yaml: difficulty: must be one of easy, medium, hard" in e for e in report.errors)
 
 
+def test_sync_rejects_a_dangling_related_link(tmp_path):
+    write(tmp_path, "dropout-eval")
+    dangling = CONCEPT.format(slug="dangling").replace("[stable-softmax]", "[stable-softmax, no-such-problem]")
+    write(tmp_path, "dangling", dangling)
+    report = sync_concepts(tmp_path)
+    assert not Concept.objects.exists()
+    assert report.errors == ["problems/concepts/dangling.yaml: related: no coding problem 'no-such-problem' "
+                             "(expected problems/no-such-problem/problem.yaml)"]
+
+
 def test_command_loads_the_real_bank():
     call_command("sync_concepts")
     assert Concept.objects.count() >= 1

@@ -40,7 +40,7 @@
       setTimeout(() => poll(Math.min(delay * 2, 10000)), delay);
       return;
     }
-    $("status").textContent = s.status;
+    $("status").textContent = s.progress || s.status;
     const verdict = $("verdict");
     verdict.textContent = s.verdict_name || "…";
     verdict.className = `verdict v-${s.verdict || "pending"}`;

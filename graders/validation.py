@@ -1,0 +1,77 @@
+"""Validating a problem: its reference must be Accepted and each known-wrong solution must get its verdict.
+
+All of one problem's solutions are graded in one sandbox, in one pass: the reference's output for each test
+is computed once and every solution is compared with it, under every salt asked for (hidden seeds are
+salted per installation, so a tolerance must hold for any salt, not just one). Only the bank's own
+solutions are graded this way: each later solution's runner is forked from the harness after the job was
+read, which a user's submission never is.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, replace
+from typing import Any
+
+from graders.container import InfrastructureError, Sandbox
+from graders.engine import EngineConfig, EventStream, base_spec, build_job, job_wall_seconds, salted_seed
+from graders.package import ProblemPackage
+
+# Validation needs the reference's benchmark time only roughly (is it within 1-50 ms?), not a steady ratio.
+VALIDATION_TIMING = {"warmup": 1, "min_runs": 3, "max_runs": 10, "rse": 0.05, "budget_s": 1}
+
+
+@dataclass
+class SolutionResult:
+    verdict: str
+    message: str
+    tests: list[dict[str, Any]]
+    timing: dict[str, Any] | None
+
+    @property
+    def ref_ms(self) -> list[float]:
+        return [c["ref_ms"] for c in (self.timing or {}).get("cases", [])]
+
+
+def validation_job(package: ProblemPackage, solutions: list[tuple[str, str]], salts: list[str],
+                   config: EngineConfig, key: bytes) -> dict[str, Any]:
+    """A submit job for the first salt, with the hidden tests of every other salt added and every solution."""
+    package = replace(package, timing=VALIDATION_TIMING)
+    job = build_job(package, solutions[0][1], "submit", replace(config, salt=salts[0]), key)
+    for index, salt in enumerate(salts[1:], start=2):
+        for test in package.tests:
+            if test.kind == "hidden":
+                job["problem"]["tests"].append({
+                    "name": f"{test.name}@salt{index}", "kind": "hidden", "params": test.params,
+                    "seed": salted_seed(salt, package.slug, test.name, test.seed), "weight": test.weight})
+    job["mode"] = "validate"
+    job["solutions"] = [{"name": name, "code": code, "timed": name == "reference.py"} for name, code in solutions]
+    return job
+
+
+def validate_package(package: ProblemPackage, solutions: list[tuple[str, str]], salts: list[str],
+                     sandbox: Sandbox, config: EngineConfig) -> dict[str, SolutionResult]:
+    """Grade `solutions` (name, code), the reference first, in one sandbox. Raises InfrastructureError when
+    the sandbox ends before every solution has its result."""
+    key = secrets.token_bytes(32)
+    job = validation_job(package, solutions, salts, config, key)
+    tests = len(job["problem"]["tests"])
+    spec = replace(base_spec(config), memory_mb=int(package.limits["memory_mb"]),
+                   wall_s=len(solutions) * job_wall_seconds(package, tests, len(job["problem"]["benchmarks"])))
+    stream = EventStream(key, None)
+    status = sandbox.run(json.dumps(job).encode(), spec, stream)
+    results = {}
+    for event in stream.events:
+        if event["event"] == "final" and "solution" in event:
+            results[event["solution"]] = SolutionResult(event["verdict"], event.get("message", ""),
+                                                        event.get("tests") or [], event.get("timing"))
+    whole = next((e for e in stream.events if e["event"] == "final" and "solution" not in e), None)
+    if whole is not None:  # the harness failed as a whole (the reference broke): every solution left says so
+        for name, _ in solutions:
+            results.setdefault(name, SolutionResult(whole["verdict"], whole.get("message", ""), [], None))
+    missing = [name for name, _ in solutions if name not in results]
+    if missing:
+        raise InfrastructureError(f"the sandbox ended (exit code {status.exit_code}) before grading "
+                                  f"{', '.join(missing)}: {status.stderr_tail[-1500:]}")
+    return results

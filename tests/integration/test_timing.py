@@ -1,0 +1,168 @@
+"""The speed score measures the user's computation, through the production grading path (real sandbox).
+
+A faithful timer gives the reference against itself a speedup of 1 and a solution that does the
+reference's work twice a speedup of 0.5, on element-wise, reduction, matmul-heavy and module problems.
+Cheats that hide work from the timer are paid for anyway: none scores above 1.1 while Accepted.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bench.timing_fidelity import twice_the_work
+from graders.config import engine_config
+from graders.engine import GradeResult, grade
+from graders.package import load_package, read_folder
+from tests.integration.sandbox import REFERENCE, leftover_containers, pool, run
+
+pytestmark = pytest.mark.integration
+PROBLEMS = Path(__file__).resolve().parents[2] / "problems"
+
+
+def submit(slug: str, code: str) -> GradeResult:
+    """A Submit through a warm pool, as a worker grades it."""
+    package = load_package(read_folder(PROBLEMS / slug), f"problems/{slug}")
+    return grade(package, code, "submit", pool(), engine_config())
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running():
+    yield
+    assert leftover_containers() == []
+
+
+@pytest.mark.parametrize("slug", ["stable-softmax", "layer-norm", "box-iou", "multihead-attention"])
+def test_the_reference_scores_one_and_twice_the_work_scores_one_half(slug):
+    package = load_package(read_folder(PROBLEMS / slug), f"problems/{slug}")
+    same = submit(slug, package.reference)
+    assert same.verdict == "AC", same.message
+    assert 0.90 <= same.speedup <= 1.10, same.timing
+
+    double = submit(slug, twice_the_work(package))
+    assert double.verdict == "AC", double.message
+    assert 0.42 <= double.speedup <= 0.58, double.timing
+
+
+def cheat(body: str) -> str:
+    return REFERENCE + "\n" + textwrap.dedent(body)
+
+
+CHEATS = {
+    "finishes-in-a-background-thread": """
+        import threading
+        _exact = softmax
+        def softmax(x, dim=-1):
+            out = torch.empty_like(x)
+            def work():
+                out.copy_(_exact(x, dim))
+            threading.Thread(target=work).start()
+            return out
+    """,
+    "lazy-tensor-computes-on-first-read": """
+        from torch.utils._pytree import tree_map
+        _exact = softmax
+        class Lazy(torch.Tensor):
+            @staticmethod
+            def __new__(cls, x, dim):
+                lazy = torch.Tensor._make_wrapper_subclass(cls, x.shape, dtype=x.dtype, device=x.device)
+                lazy.args = (x, dim)
+                return lazy
+            @classmethod
+            def __torch_dispatch__(cls, func, types, args=(), kwargs=None):
+                real = lambda t: _exact(*t.args) if isinstance(t, Lazy) else t
+                return func(*tree_map(real, args), **tree_map(real, kwargs or {}))
+        def softmax(x, dim=-1):
+            return Lazy(x, dim)
+    """,
+    "patched-clocks": """
+        import time
+        _exact = softmax
+        for name in ("perf_counter", "monotonic", "time", "process_time"):
+            setattr(time, name, lambda: 0.0)
+        for name in ("perf_counter_ns", "monotonic_ns", "time_ns", "process_time_ns"):
+            setattr(time, name, lambda: 0)
+        def softmax(x, dim=-1):
+            return _exact(x, dim)
+    """,
+    "output-cache-keyed-by-content": """
+        import hashlib
+        _exact = softmax
+        _cache = {}
+        def softmax(x, dim=-1):
+            key = (hashlib.sha1(x.detach().contiguous().numpy().tobytes()).hexdigest(), dim)
+            if key not in _cache:
+                _cache[key] = _exact(x, dim)
+            return _cache[key].clone()
+    """,
+    "precomputes-while-inputs-are-staged": """
+        import graders.sandbox.codec as _codec
+        _exact = softmax
+        _decode = _codec.decode
+        _ready = {}
+        def decode(*args, **kwargs):
+            value = _decode(*args, **kwargs)
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, dict) and isinstance(item.get("x"), torch.Tensor):
+                        _ready[id(item["x"])] = _exact(item["x"], item.get("dim", -1))
+            return value
+        _codec.decode = decode
+        def softmax(x, dim=-1):
+            return _ready.pop(id(x), None) if id(x) in _ready else _exact(x, dim)
+    """,
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHEATS))
+def test_timing_cheats_gain_nothing(name):
+    result = run(cheat(CHEATS[name]), mode="submit")
+    if result.verdict == "AC":
+        assert result.speedup <= 1.1, (name, result.timing)
+    else:
+        assert result.verdict in ("WA", "RE"), (name, result.verdict, result.message)
+
+
+def test_a_submission_that_hangs_while_timed_is_time_limit_exceeded_and_leaves_nothing():
+    result = run(cheat("""
+        _exact = softmax
+        _calls = [0]
+        def softmax(x, dim=-1):
+            _calls[0] += 1
+            if _calls[0] > 12:  # past the correctness tests: only the timed calls hang
+                while True:
+                    pass
+            return _exact(x, dim)
+    """), mode="submit", wall_s=2, cpu_s=2)
+    assert result.verdict == "TLE", result.message
+    assert "while timed" in result.message
+
+
+def test_a_submission_that_floods_output_while_timed_is_output_limit_exceeded():
+    result = run(cheat("""
+        _exact = softmax
+        _calls = [0]
+        def softmax(x, dim=-1):
+            _calls[0] += 1
+            if _calls[0] > 12:
+                while True:
+                    print("y" * 65536)
+            return _exact(x, dim)
+    """), mode="submit")
+    assert result.verdict == "OLE", result.message
+
+
+def test_a_submission_that_dies_while_timed_is_runtime_error():
+    result = run(cheat("""
+        import os
+        _exact = softmax
+        _calls = [0]
+        def softmax(x, dim=-1):
+            _calls[0] += 1
+            if _calls[0] > 12:
+                os._exit(3)
+            return _exact(x, dim)
+    """), mode="submit")
+    assert result.verdict == "RE", result.message

@@ -1,0 +1,32 @@
+"""The pure arithmetic of the timer: batch sizes, the subtraction of data movement, the stopping statistic."""
+
+import math
+
+from graders.sandbox.stats import MAX_BATCH, batch_size, less_overhead, rse
+
+
+def test_calls_of_a_millisecond_or_more_are_timed_one_per_span():
+    assert batch_size(1.0, 1000) == 1
+    assert batch_size(25.0, 1000) == 1
+
+
+def test_short_calls_are_batched_to_about_a_millisecond_within_the_caps():
+    assert batch_size(0.1, 1000) == 10
+    assert batch_size(0.001, 1000) == MAX_BATCH
+    assert batch_size(0.1, 32 << 20) == 2  # two 32 MiB inputs fill the memory cap
+
+
+def test_a_span_pays_all_but_the_reference_median_overhead():
+    # Reference overheads 4, 5, 6 ms (median 5); spans 7, 8, 30 ms.
+    assert less_overhead([7.0, 8.0, 30.0], [4.0, 6.0, 5.0]) == [2.0, 3.0, 25.0]
+
+
+def test_a_span_shorter_than_the_overhead_is_never_zero_or_negative():
+    (time,) = less_overhead([1.0], [5.0])
+    assert 0 < time < 1e-3
+
+
+def test_relative_standard_error():
+    assert rse([1.0]) == math.inf
+    assert rse([2.0, 2.0, 2.0]) == 0.0
+    assert math.isclose(rse([1.0, 3.0]), 0.5)  # stdev sqrt(2), over sqrt(2) runs, over the mean 2
