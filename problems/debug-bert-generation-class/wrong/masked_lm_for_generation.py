@@ -1,0 +1,9 @@
+from transformers import BertConfig, BertForMaskedLM, BertForSequenceClassification
+
+
+def build_model(task, vocab_size, num_labels=2):
+    config = BertConfig(vocab_size=vocab_size, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
+                        intermediate_size=64, max_position_embeddings=64, num_labels=num_labels)
+    if task == "classification":
+        return BertForSequenceClassification(config)
+    return BertForMaskedLM(config)  # used for generation too
