@@ -34,6 +34,6 @@ def run(solution, inputs: dict):
     model.load_state_dict(inputs["state"])
     result = solution.train_multilabel(model, x, inputs["labels"].clone(), inputs["steps"], inputs["lr"])
     # Compared at the model dtype's tolerance: the losses are computed in that dtype.
-    losses = torch.as_tensor(result["losses"], dtype=torch.float64).to(x.dtype)
+    losses = torch.as_tensor(result["losses"], dtype=torch.float64, device=x.device).to(x.dtype)
     return {"losses": losses, "predictions": result["predictions"],
             "fc2_weight": model.fc2.weight.detach().clone()}

@@ -18,4 +18,4 @@ def train_multilabel(model, x, labels, steps, lr):
     with torch.no_grad():
         # Each label is an independent yes/no: sigmoid(logit) > 0.5, i.e. logit > 0.
         predictions = torch.argmax(model(x), dim=1)
-    return {"losses": torch.tensor(losses, dtype=torch.float64), "predictions": predictions}
+    return {"losses": torch.tensor(losses, dtype=torch.float64, device=x.device), "predictions": predictions}

@@ -16,4 +16,4 @@ def train_multilabel(model, x, labels, steps, lr):
         losses.append(loss.item())
     with torch.no_grad():
         predictions = torch.argmax(model(x), dim=1)
-    return {"losses": torch.tensor(losses), "predictions": predictions}
+    return {"losses": torch.tensor(losses, device=x.device), "predictions": predictions}

@@ -14,4 +14,5 @@ def build_and_encode(corpus, text, min_freq=1):
     unk = stoi["<unk>"]
     # Look up every token of the text, not the text itself.
     ids = [stoi.get(tok, unk) for tok in text.lower().split()]
-    return {"ids": torch.tensor(ids, dtype=torch.long), "vocab_size": len(stoi)}
+    # Text in, so no input device to follow: the ids are made on the CPU on purpose.
+    return {"ids": torch.tensor(ids, dtype=torch.long, device="cpu"), "vocab_size": len(stoi)}

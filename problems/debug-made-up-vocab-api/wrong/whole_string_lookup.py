@@ -13,4 +13,5 @@ def build_and_encode(corpus, text, min_freq=1):
     stoi = {tok: i for i, tok in enumerate(SPECIALS + kept)}
     unk = stoi["<unk>"]
     ids = [stoi.get(text, unk)]
-    return {"ids": torch.tensor(ids, dtype=torch.long), "vocab_size": len(stoi)}
+    # Text in, so no input device to follow: the ids are made on the CPU on purpose.
+    return {"ids": torch.tensor(ids, dtype=torch.long, device="cpu"), "vocab_size": len(stoi)}

@@ -17,7 +17,7 @@ def average_precision(pred_boxes, pred_scores, pred_image_ids, gt_boxes, gt_imag
     num_gt, num_pred = gt_boxes.shape[0], pred_boxes.shape[0]
     if num_gt == 0 or num_pred == 0:
         return 0.0
-    order = torch.arange(len(pred_scores))  # input order
+    order = torch.arange(len(pred_scores), device=pred_scores.device)  # input order
     iou = _iou(pred_boxes[order].double(), gt_boxes.double())
     iou[pred_image_ids[order][:, None] != gt_image_ids[None, :]] = -1.0  # other images never match
     matched = torch.zeros(num_gt, dtype=torch.bool, device=iou.device)

@@ -9,7 +9,7 @@ def mlp_loss_and_grads(x, targets, w1, b1, w2, b2):
     log_probs = torch.log_softmax(z2, dim=1)
     loss = -log_probs.gather(1, targets[:, None]).mean()
     dz2 = log_probs.exp()
-    dz2[torch.arange(n), targets] -= 1.0
+    dz2[torch.arange(n, device=x.device), targets] -= 1.0
     dz2 = dz2 / n
     dz1 = (dz2 @ w2) * (1 - z1**2)  # derivative evaluated on the pre-activation
     return {"loss": loss, "w1": dz1.T @ x, "b1": dz1.sum(0), "w2": dz2.T @ a1, "b2": dz2.sum(0)}
