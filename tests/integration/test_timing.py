@@ -125,44 +125,31 @@ def test_timing_cheats_gain_nothing(name):
         assert result.verdict in ("WA", "RE"), (name, result.verdict, result.message)
 
 
-def test_a_submission_that_hangs_while_timed_is_time_limit_exceeded_and_leaves_nothing():
-    result = run(cheat("""
-        _exact = softmax
-        _calls = [0]
-        def softmax(x, dim=-1):
-            _calls[0] += 1
-            if _calls[0] > 12:  # past the correctness tests: only the timed calls hang
-                while True:
-                    pass
-            return _exact(x, dim)
-    """), mode="submit", wall_s=2, cpu_s=2)
-    assert result.verdict == "TLE", result.message
-    assert "while timed" in result.message
-
-
-def test_a_submission_that_floods_output_while_timed_is_output_limit_exceeded():
-    result = run(cheat("""
-        _exact = softmax
-        _calls = [0]
-        def softmax(x, dim=-1):
-            _calls[0] += 1
-            if _calls[0] > 12:
-                while True:
-                    print("y" * 65536)
-            return _exact(x, dim)
-    """), mode="submit")
-    assert result.verdict == "OLE", result.message
-
-
-def test_a_submission_that_dies_while_timed_is_runtime_error():
-    result = run(cheat("""
+def misbehaves_once_timed(action: str) -> str:
+    """The reference until the correctness tests are over, then `action` on every call (the timed ones)."""
+    return cheat(f"""
         import os
         _exact = softmax
         _calls = [0]
         def softmax(x, dim=-1):
             _calls[0] += 1
-            if _calls[0] > 12:
-                os._exit(3)
+            if _calls[0] > 12:  # stable-softmax has 10 correctness tests
+                {action}
             return _exact(x, dim)
-    """), mode="submit")
+    """)
+
+
+def test_a_submission_that_hangs_while_timed_is_time_limit_exceeded_and_leaves_nothing():
+    result = run(misbehaves_once_timed("while True: pass"), mode="submit", wall_s=2, cpu_s=2)
+    assert result.verdict == "TLE", result.message
+    assert "while timed" in result.message
+
+
+def test_a_submission_that_floods_output_while_timed_is_output_limit_exceeded():
+    result = run(misbehaves_once_timed('while True: print("y" * 65536)'), mode="submit")
+    assert result.verdict == "OLE", result.message
+
+
+def test_a_submission_that_dies_while_timed_is_runtime_error():
+    result = run(misbehaves_once_timed("os._exit(3)"), mode="submit")
     assert result.verdict == "RE", result.message
