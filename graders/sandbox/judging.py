@@ -63,10 +63,15 @@ class Harness:
         return self.reference
 
     def user_child(self) -> tuple[Child, Outcome]:
-        """The submission's runner, restarted (a fresh interpreter) after a crash or a limit."""
+        """The submission's runner, restarted after a crash or a limit: a fresh interpreter for a submission
+        (a fork now would see the job), a fork for the bank's own solutions in validation (a fresh
+        interpreter costs seconds of imports, and a known-wrong solution may crash on every test)."""
         if self.user is None or not self.user.alive:
             self.sweep()
-            self.user = Child("submission", private=False).start(self.job, self.code)
+            fork = self.job["mode"] == "validate"
+            self.user = Child("submission", private=False, fork=fork).start(self.job, self.code)
+            if fork:
+                self.user.watch()
         return self.user, self.user.load_outcome
 
     def sweep(self) -> None:
