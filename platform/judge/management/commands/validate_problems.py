@@ -13,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("slugs", nargs="*")
         parser.add_argument("--jobs", type=int, default=2, help="gradings in parallel")
         parser.add_argument("--salts", type=int, default=1, help="validate under this many hidden-seed salts "
-                            "(the first is this installation's own; CI uses 3)")
+                            "(drawn from each package's version; CI uses 3)")
         parser.add_argument("--no-cache", action="store_true", help="ignore results cached by problem version")
         add_device_arguments(parser)
 
