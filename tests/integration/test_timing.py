@@ -34,16 +34,28 @@ def nothing_left_running():
     assert leftover_containers() == []
 
 
-@pytest.mark.parametrize("slug", ["stable-softmax", "layer-norm", "box-iou", "multihead-attention"])
-def test_the_reference_scores_one_and_twice_the_work_scores_one_half(slug):
+# (slug, bounds for the reference against itself, bounds for twice the work). On box-iou and
+# multihead-attention a faithful timer gives 1 and 0.5. On layer-norm and stable-softmax the harness's own
+# clock shows the doubled solution's `go` itself taking about 1.5x, not 2x: its second call runs on data
+# the first left in the caches (docs/benchmarks.md). Their bounds say only that the timer sees the extra work.
+FIDELITY = [
+    ("box-iou", (0.90, 1.10), (0.42, 0.58)),
+    ("multihead-attention", (0.90, 1.10), (0.42, 0.58)),
+    ("layer-norm", (0.85, 1.18), (0.42, 0.70)),
+    ("stable-softmax", (0.80, 1.25), (0.42, 0.72)),
+]
+
+
+@pytest.mark.parametrize(("slug", "same_bounds", "twice_bounds"), FIDELITY)
+def test_the_reference_scores_one_and_twice_the_work_scores_about_one_half(slug, same_bounds, twice_bounds):
     package = load_package(read_folder(PROBLEMS / slug), f"problems/{slug}")
     same = submit(slug, package.reference)
     assert same.verdict == "AC", same.message
-    assert 0.90 <= same.speedup <= 1.10, same.timing
+    assert same_bounds[0] <= same.speedup <= same_bounds[1], same.timing
 
     double = submit(slug, twice_the_work(package))
     assert double.verdict == "AC", double.message
-    assert 0.42 <= double.speedup <= 0.58, double.timing
+    assert twice_bounds[0] <= double.speedup <= twice_bounds[1], double.timing
 
 
 def cheat(body: str) -> str:
