@@ -35,9 +35,10 @@ def nothing_left_running():
 
 
 # (slug, bounds for the reference against itself, bounds for twice the work), from the spreads measured in
-# docs/benchmarks.md. On box-iou and multihead-attention a faithful timer gives 1 and 0.5. On layer-norm and stable-softmax the harness's own
-# clock shows the doubled solution's `go` itself taking about 1.5x, not 2x: its second call runs on data
-# the first left in the caches (docs/benchmarks.md). Their bounds say only that the timer sees the extra work.
+# docs/benchmarks.md. On box-iou and multihead-attention a faithful timer gives 1 and 0.5. On layer-norm and
+# stable-softmax the harness's own clock shows the doubled solution's `go` itself taking about 1.5x, not 2x:
+# its second call runs on data the first left in the caches. Their bounds say only that the timer sees the
+# extra work.
 FIDELITY = [
     ("box-iou", (0.90, 1.10), (0.42, 0.58)),
     ("multihead-attention", (0.90, 1.10), (0.42, 0.66)),
