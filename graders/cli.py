@@ -80,8 +80,9 @@ class Check:
         return self.expected == self.got
 
 
-def _check(package: ProblemPackage, file: str, expected: str, sandbox: DockerSandbox, config: EngineConfig,
+def check_solution(package: ProblemPackage, file: str, expected: str, sandbox: DockerSandbox, config: EngineConfig,
            cache: dict[str, dict]) -> Check:
+    """Grade one solution of a package as validation does (also the admin's "validate" task, on a worker)."""
     code = package.files[file]
     key = hashlib.sha256(f"{package.version}\0{config.image}\0{file}".encode()).hexdigest()
     if key in cache:
@@ -121,7 +122,7 @@ def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.std
     work = [(p, "reference.py", "AC") for p in packages]
     work += [(p, w.file, w.verdict) for p in packages for w in p.wrong]
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        checks = list(pool.map(lambda item: _check(*item, sandbox, config, cache), work))
+        checks = list(pool.map(lambda item: check_solution(*item, sandbox, config, cache), work))
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     CACHE.write_text(json.dumps(cache, indent=1))
     out.write(f"{'problem':<34} {'solution':<30} {'expected':<8} {'got':<5} detail\n")

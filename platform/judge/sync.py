@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from graders.package import PackageError, ProblemPackage, load_package, problem_folders, read_folder
 from judge.models import Problem, ProblemVersion
@@ -44,6 +45,8 @@ def sync_package(package: ProblemPackage) -> str:
         setattr(problem, name, value)
     problem.live_version = version
     problem.save()
+    if problem.live_version_id != version.pk or version.made_live_at is None:
+        ProblemVersion.objects.filter(pk=version.pk).update(made_live_at=timezone.now())
     return "created" if created else "updated"
 
 

@@ -22,7 +22,8 @@ from django.views.decorators.http import require_POST
 
 from graders.topics import DIFFICULTIES, TOPICS
 from judge.forms import ProblemFilterForm, SubmissionForm
-from judge.models import Problem, Submission
+from judge.models import Problem, ProblemVersion, Submission
+from judge.preview import page_version
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
 from judge.tasks import enqueue
@@ -84,8 +85,9 @@ def problem_list(request: HttpRequest) -> HttpResponse:
     return render(request, "judge/problem_list.html", {"rows": rows, "form": form})
 
 
-def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm) -> dict[str, Any]:
-    package = problem.package()
+def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm,
+                     version: ProblemVersion | None = None, banner: str = "") -> dict[str, Any]:
+    package = (version or problem.live_version).package()
     user = request.user
     try:
         shown = max(0, min(len(package.hints), int(request.GET.get("hints", 0))))
@@ -101,19 +103,21 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
         "unlocked": unlocked, "recent": recent,
         "editorial": render_markdown(package.editorial) if unlocked and package.editorial else "",
         "reference": package.reference if unlocked else "",
+        "preview_banner": banner, "can_submit": version is None or version.is_live,
     }
 
 
 def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
-    form = SubmissionForm(initial={"code": problem.package().starter})
-    return render(request, "judge/problem_detail.html", _problem_context(request, problem, form))
+    problem, version, banner = page_version(request, slug)
+    form = SubmissionForm(initial={"code": version.package().starter})
+    return render(request, "judge/problem_detail.html", _problem_context(request, problem, form, version, banner))
 
 
 @login_required
 @require_POST
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
-    problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
+    problems = Problem.objects.filter(live_version__isnull=False) if request.user.is_staff else Problem.visible()
+    problem = get_object_or_404(problems.select_related("live_version"), slug=slug)  # staff try hidden ones
     form = SubmissionForm(request.POST)
     if form.is_valid():
         limited = check_and_count(request.user.pk, form.cleaned_data["mode"])

@@ -122,6 +122,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = "cpu"
 CELERY_TASK_IGNORE_RESULT = True
+CELERY_IMPORTS = ["judge.authoring_tasks"]  # the admin's validate and rejudge tasks (not in judge/tasks.py)
 CELERY_BEAT_SCHEDULE = {
     "sweep-lost-submissions": {"task": "judge.tasks.sweep_lost_submissions", "schedule": 30.0},
 }
