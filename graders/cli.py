@@ -13,6 +13,7 @@ import argparse
 import collections
 import hashlib
 import json
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -30,6 +31,9 @@ PROBLEMS = ROOT / "problems"
 CACHE = CACHE_DIR / "validate-cache.json"
 # Validation needs the reference's benchmark time only roughly (is it within 1-50 ms?), not a steady ratio.
 VALIDATION_TIMING = {"warmup": 1, "min_runs": 3, "max_runs": 10, "rse": 0.05, "budget_s": 2}
+# The reference's benchmark time a valid package has, in ms (docs/problem-format.md). A shared, overloaded test
+# machine can widen it (e.g. TJ_VALIDATION_REF_MS=0.01,10000) without touching any package.
+REF_MS_RANGE = tuple(float(x) for x in os.environ.get("TJ_VALIDATION_REF_MS", "1,50").split(","))
 
 
 def load_problem(slug: str) -> ProblemPackage:
@@ -96,8 +100,9 @@ def check_solution(package: ProblemPackage, file: str, expected: str, sandbox: D
     if file == "reference.py" and result.timing:
         ref_ms = [c["ref_ms"] for c in result.timing["cases"]]
         detail = "reference " + ", ".join(f"{ms:.2f} ms" for ms in ref_ms)
-        if not all(1.0 <= ms <= 50.0 for ms in ref_ms):
-            detail += " (outside the 1-50 ms benchmark range)"
+        low, high = REF_MS_RANGE
+        if not all(low <= ms <= high for ms in ref_ms):
+            detail += f" (outside the {low:g}-{high:g} ms benchmark range)"
             result.verdict = "IE"
     elif result.verdict != "AC":
         bad = next((t for t in result.tests if t["verdict"] != "AC"), None)

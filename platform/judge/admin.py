@@ -67,6 +67,9 @@ class ProblemAdmin(admin.ModelAdmin):
     change_form_template = "admin/judge/problem/change_form.html"
     change_list_template = "admin/judge/problem/change_list.html"
 
+    def get_inlines(self, request: HttpRequest, obj: Problem | None) -> list:
+        return self.inlines if obj else []  # a new problem has no versions yet: its first is a draft
+
     def get_fields(self, request: HttpRequest, obj: Problem | None = None) -> tuple[str, ...]:
         if obj is None:
             return ("slug", "title", "kind", "difficulty", "is_public")
