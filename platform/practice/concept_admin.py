@@ -31,7 +31,9 @@ def text_area(rows: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows, "cols": 100})
 
 
-class ConceptForm(forms.ModelForm):
+class ConceptFields(forms.ModelForm):
+    """The question's own fields; `ConceptForm` adds a text, correct and rationale field per option."""
+
     topics = forms.MultipleChoiceField(choices=sorted(TOPICS.items(), key=lambda t: t[1]),
                                        widget=forms.CheckboxSelectMultiple)
     difficulty = forms.ChoiceField(choices=[(d, d) for d in DIFFICULTIES])
@@ -48,11 +50,6 @@ class ConceptForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for i in OPTIONS:
-            self.fields[f"option_{i}_text"] = forms.CharField(required=False, label=f"Option {i}")
-            self.fields[f"option_{i}_correct"] = forms.BooleanField(required=False, label="correct")
-            self.fields[f"option_{i}_rationale"] = forms.CharField(
-                required=False, label="rationale", widget=text_area(2), help_text="Why it is right or wrong.")
         concept = self.instance
         if concept.pk:
             self.initial.update({"key_points": "\n".join(concept.key_points), "related": " ".join(concept.related),
@@ -110,3 +107,17 @@ class ConceptForm(forms.ModelForm):
         for name, value in values.items():
             setattr(self.instance, name, value)
         return super().save(commit)
+
+
+def option_fields() -> dict[str, Any]:
+    """Declared (not added in __init__) so the admin's fieldsets can name them."""
+    fields: dict[str, Any] = {"__module__": __name__}
+    for i in OPTIONS:
+        fields[f"option_{i}_text"] = forms.CharField(required=False, label=f"Option {i}")
+        fields[f"option_{i}_correct"] = forms.BooleanField(required=False, label="correct")
+        fields[f"option_{i}_rationale"] = forms.CharField(required=False, label=f"Option {i} rationale",
+                                                          widget=text_area(2), help_text="Why it is right or wrong.")
+    return fields
+
+
+ConceptForm = type("ConceptForm", (ConceptFields,), option_fields())
