@@ -40,6 +40,9 @@ class VersionInline(admin.TabularInline):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # a new version is a saved draft or an import, never an empty row
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[ProblemVersion]:
+        return super().get_queryset(request).select_related("problem", "created_by", "made_live_by")
+
     @admin.display(description="version")
     def link(self, version: ProblemVersion) -> str:
         return format_html('<a href="{}">{}</a>', admin_views.version_url(version), version.version)

@@ -41,12 +41,12 @@ def sync_package(package: ProblemPackage) -> str:
         getattr(problem, k) == v for k, v in metadata.items()
     ):
         return "unchanged"
+    if problem.live_version_id != version.pk:  # recorded, so the admin can roll back to it later
+        ProblemVersion.objects.filter(pk=version.pk).update(made_live_at=timezone.now())
     for name, value in metadata.items():
         setattr(problem, name, value)
     problem.live_version = version
     problem.save()
-    if problem.live_version_id != version.pk or version.made_live_at is None:
-        ProblemVersion.objects.filter(pk=version.pk).update(made_live_at=timezone.now())
     return "created" if created else "updated"
 
 
