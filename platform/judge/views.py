@@ -146,7 +146,7 @@ def give_up(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _visible_submission(request: HttpRequest, pk: int) -> Submission:
-    submission = get_object_or_404(Submission.objects.select_related("problem"), pk=pk)
+    submission = get_object_or_404(Submission.objects.select_related("problem", "version"), pk=pk)
     if not submission.can_see(request.user):
         raise Http404
     return submission

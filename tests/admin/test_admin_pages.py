@@ -63,6 +63,20 @@ def test_make_live_needs_a_passed_validation_but_a_rollback_does_not(problems, a
     assert make_live(synced, alice) == draft  # the synced version was live before: rolling back is allowed
 
 
+def test_a_submission_shows_the_version_it_was_graded_against(client, problems, alice):
+    problem = Problem.objects.get(slug="stable-softmax")
+    first = problem.live_version
+    submission = Submission.objects.create(user=alice, problem=problem, version=first, code="x")
+    client.force_login(alice)
+    page = client.get(f"/submissions/{submission.pk}/").content.decode()
+    assert f"version {first.version[:8]}</span>" in page and "changed since" not in page
+    draft = draft_of(problem, **{"statement.md": "Changed.\n"})
+    draft.validations.create(status="passed")
+    make_live(draft, alice)
+    page = client.get(f"/submissions/{submission.pk}/").content.decode()
+    assert f"version {first.version[:8]} (the problem has changed since)" in page
+
+
 def test_concept_created_checked_previewed_and_retired(staff_client):
     post = {"slug": "why-layer-norm", "title": "Why layer norm", "difficulty": "easy", "topics": ["attention"],
             "question": "Why do Transformers use **layer** norm rather than batch norm?",
