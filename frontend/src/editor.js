@@ -108,6 +108,9 @@ function renderMath(root) {
   });
 }
 
+// Typeset HTML put in the page later (the admin's live statement preview).
+window.tjTypeset = (root) => { renderMath(root); highlightBlocks(root); };
+
 document.addEventListener("DOMContentLoaded", () => {
   for (const root of document.querySelectorAll(".markdown")) { renderMath(root); highlightBlocks(root); }
   for (const textarea of document.querySelectorAll("textarea[data-editor]")) mountEditor(textarea);
