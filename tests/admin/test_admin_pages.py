@@ -11,7 +11,7 @@ from django.urls import reverse
 from graders.cli import PROBLEMS
 from graders.package import load_package, read_folder
 from judge.models import Problem, ProblemVersion, Rejudge, Submission
-from judge.publishing import PublishError, make_live, save_version
+from judge.publishing import PublishError, make_live, queue_validation, save_version
 from judge.rejudge import rejudge_selected
 from practice.models import Concept
 
@@ -140,3 +140,19 @@ def test_rejudges_are_queued_at_low_priority(problems, alice, redis_client, djan
     message = json.loads(redis_client.lpop("cpu\x06\x169"))
     assert message["headers"]["task"] == "judge.authoring_tasks.rejudge_item"
     assert message["properties"]["priority"] == 9
+
+
+@pytest.mark.parametrize(("gpu", "queue"), [(True, "gpu"), (False, "cpu")])
+def test_validation_goes_to_a_worker_of_the_problems_hardware(gpu, queue, problems, alice, redis_client,
+                                                              django_capture_on_commit_callbacks):
+    problem = Problem.objects.get(slug="stable-softmax")
+    yaml_text = problem.live_version.files["problem.yaml"] + ("gpu: true\n" if gpu else "")
+    version = draft_of(problem, **{"problem.yaml": yaml_text})
+    redis_client.delete("cpu", "gpu")
+    with django_capture_on_commit_callbacks(execute=True):
+        run = queue_validation(version, alice)
+    assert [c.solution for c in run.checks.all()] == ["reference.py", *[w.file for w in version.package().wrong]]
+    assert redis_client.llen("cpu" if gpu else "gpu") == 0
+    message = json.loads(redis_client.lpop(queue))
+    assert message["headers"]["task"] == "judge.authoring_tasks.validate_version"
+    assert message["headers"]["argsrepr"] == f"[{run.pk}]"
