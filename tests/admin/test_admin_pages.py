@@ -156,3 +156,21 @@ def test_validation_goes_to_a_worker_of_the_problems_hardware(gpu, queue, proble
     message = json.loads(redis_client.lpop(queue))
     assert message["headers"]["task"] == "judge.authoring_tasks.validate_version"
     assert message["headers"]["argsrepr"] == f"[{run.pk}]"
+
+
+def test_every_admin_page_opens(staff_client, problems):
+    problem = Problem.objects.get(slug="stable-softmax")
+    version = problem.live_version
+    for url in [reverse("admin:judge_problem_changelist"), reverse("admin:judge_problem_change", args=[problem.pk]),
+                reverse("admin:judge_problem_add"), reverse("admin:judge_problem_draft", args=[problem.pk]),
+                reverse("admin:judge_problemversion_changelist"),
+                reverse("admin:judge_problemversion_change", args=[version.pk]),
+                reverse("admin:judge_rejudge_changelist"), reverse("admin:judge_problem_import"),
+                reverse("admin:practice_concept_changelist"), reverse("admin:practice_concept_add")]:
+        assert staff_client.get(url).status_code == 200, url
+    page = staff_client.get(reverse("admin:judge_problem_change", args=[problem.pk])).content.decode()
+    assert 'data-testid="rejudge-accepted"' in page and "New draft" in page
+    page = staff_client.get(reverse("admin:judge_problemversion_change", args=[version.pk])).content.decode()
+    assert "LIVE · not validated" in page and '<pre class="tj-pre">' in page and "Export zip" in page
+    preview = staff_client.post(reverse("admin:judge_problem_preview_markdown"), {"text": "**bold** $x$"})
+    assert preview.content.decode() == "<p><strong>bold</strong> $x$</p>"
