@@ -20,9 +20,10 @@ from graders.topics import DIFFICULTIES, KINDS, TOPICS
 # Form field -> package file, for the files edited as text.
 TEXT_FILES = {"statement": "statement.md", "starter": "starter.py", "reference": "reference.py",
               "tests_py": "tests.py", "editorial": "editorial.md"}
-# problem.yaml keys edited as plain form fields (hints, tests, settings and wrong are handled apart).
+# problem.yaml keys edited as plain form fields (hints, tests and wrong are handled apart). Every other key
+# (limits, timing, tolerances, and any the package format gains) is edited as YAML in `settings`.
 META_FIELDS = ("title", "kind", "difficulty", "topics", "entry", "signature", "gpu")
-SETTINGS_KEYS = ("limits", "timing", "tolerances")
+OWN_FIELDS = ("slug", *META_FIELDS, "tests", "hints", "wrong")
 WRONG_NAME = re.compile(r"^[a-z0-9_]+$")
 MESSAGE = re.compile(r"^problems/[^/]+/(?P<file>[^:]+): (?:(?P<path>[^:]+): )?")
 
@@ -97,8 +98,8 @@ class DraftForm(forms.Form):
                         "check (docs/problem-format.md).")
     tests = YamlField(label="Tests", help_text="sample (at least 2), hidden (at least 5) and benchmark "
                       "(at least 1) lists of {name, seed, params, weight}.")
-    settings = YamlField(required=False, label="Limits, timing, tolerances",
-                         help_text="Optional overrides: a mapping with limits, timing and/or tolerances.")
+    settings = YamlField(required=False, label="Other settings",
+                         help_text="The rest of problem.yaml, e.g. limits, timing and tolerances overrides.")
     hint_1 = forms.CharField(label="Hint 1 (a nudge)", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     hint_2 = forms.CharField(label="Hint 2", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     hint_3 = forms.CharField(label="Hint 3 (nearly the answer)", widget=forms.Textarea(attrs={"rows": 2}),
@@ -107,8 +108,11 @@ class DraftForm(forms.Form):
 
     def clean_settings(self) -> dict[str, Any]:
         value = self.cleaned_data["settings"] or {}
-        if not isinstance(value, dict) or set(value) - set(SETTINGS_KEYS):
-            raise forms.ValidationError(f"must be a mapping with only {', '.join(SETTINGS_KEYS)}")
+        if not isinstance(value, dict):
+            raise forms.ValidationError("must be a mapping of problem.yaml fields, e.g. `limits: {wall_s: 20}`")
+        if set(value) & set(OWN_FIELDS):
+            raise forms.ValidationError(f"{', '.join(sorted(set(value) & set(OWN_FIELDS)))} "
+                                        "have their own fields on this page")
         return value
 
 
@@ -146,7 +150,7 @@ def initial_data(files: dict[str, str]) -> tuple[dict[str, Any], list[dict[str, 
     data["gpu"] = bool(meta.get("gpu"))
     data.update({field: files.get(name, "") for field, name in TEXT_FILES.items()})
     data["tests"] = dump_yaml(meta.get("tests") or {})
-    settings = {key: meta[key] for key in SETTINGS_KEYS if meta.get(key)}
+    settings = {key: value for key, value in meta.items() if key not in OWN_FIELDS}
     data["settings"] = dump_yaml(settings) if settings else ""
     hints = list(meta.get("hints") or []) + ["", "", ""]
     data.update({"hint_1": hints[0], "hint_2": hints[1], "hint_3": hints[2]})
@@ -189,15 +193,13 @@ def error_target(message: str, wrong_names: list[str]) -> tuple[str, int | None]
         head = re.match(r"[a-z_]*", path).group(0)
         if head in META_FIELDS or head == "tests":
             return head, None
-        if head in SETTINGS_KEYS:
-            return "settings", None
         if head == "hints":
             return "hint_1", None
         index = re.match(r"wrong\[(\d+)\]\.(\w+)", path)
         if index is not None:
             leaf = index[2]
             return {"file": "name"}.get(leaf, leaf), int(index[1])
-        return "", None
+        return ("settings" if head and head not in OWN_FIELDS else ""), None
     for field, name in TEXT_FILES.items():
         if file == name:
             return field, None

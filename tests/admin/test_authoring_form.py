@@ -96,3 +96,13 @@ def test_build_files_keeps_files_the_form_does_not_edit():
                                                                for w in wrong], {**files, "data/table.txt": "1 2\n"})
     assert built["data/table.txt"] == "1 2\n"
     assert "\r" not in "".join(built.values())
+
+
+def test_other_problem_yaml_fields_are_edited_as_settings():
+    files = read_folder(PROBLEMS / "stable-softmax")
+    package, form, _ = check("stable-softmax", post_data(files, settings="limits: {wall_s: 20}\n"), files)
+    assert package is not None and package.limits["wall_s"] == 20
+    package, form, _ = check("stable-softmax", post_data(files, settings="colour: red\n"), files)
+    assert package is None and "colour: unknown field" in form.errors["settings"][0]
+    package, form, _ = check("stable-softmax", post_data(files, settings="title: Another\n"), files)
+    assert package is None and "title have their own fields" in form.errors["settings"][0]
