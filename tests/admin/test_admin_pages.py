@@ -174,3 +174,27 @@ def test_every_admin_page_opens(staff_client, problems):
     assert "LIVE · not validated" in page and '<pre class="tj-pre">' in page and "Export zip" in page
     preview = staff_client.post(reverse("admin:judge_problem_preview_markdown"), {"text": "**bold** $x$"})
     assert preview.content.decode() == "<p><strong>bold</strong> $x$</p>"
+
+
+def test_export_is_what_sync_imports_and_imports_back_identical(staff_client, problems, tmp_path):
+    import io
+    import zipfile
+
+    from judge.sync import sync_problems
+
+    problem = Problem.objects.get(slug="stable-softmax")
+    edited = draft_of(problem, **{"statement.md": "Edited in the admin.\n"})
+    data = staff_client.get(reverse("admin:judge_problemversion_export", args=[edited.pk])).content
+    assert data == staff_client.get(reverse("admin:judge_problemversion_export", args=[edited.pk])).content
+    zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path / "problems")
+    assert read_folder(tmp_path / "problems" / "stable-softmax") == edited.files
+    assert not sync_problems(tmp_path / "problems", ["stable-softmax"]).errors
+    assert Problem.objects.get(pk=problem.pk).live_version_id == edited.pk  # the same version row
+    upload = io.BytesIO(data)
+    upload.name = "again.zip"
+    response = staff_client.post(reverse("admin:judge_problem_import"), {"package": upload})
+    assert response["Location"] == reverse("admin:judge_problemversion_change", args=[edited.pk])
+    bad = io.BytesIO(b"not a zip")
+    bad.name = "bad.zip"
+    page = staff_client.post(reverse("admin:judge_problem_import"), {"package": bad})
+    assert page.status_code == 400 and "not a zip file" in page.content.decode()
