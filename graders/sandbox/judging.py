@@ -52,10 +52,16 @@ class Harness:
 
     # --- processes -------------------------------------------------------------------------------------
     def reference_child(self) -> Child:
-        if self.reference is None or not self.reference.alive:
-            if self.reference is not None:
-                self.reference.kill()
-            self.reference = Child("reference", private=True).start(self.job, self.problem["reference_code"])
+        """The reference's runner. It is never restarted: between requests only the submission can have
+        killed it (a signal), and anything else is the problem's own fault."""
+        if self.reference is None:
+            raise ProblemError("the reference's runner was not started")
+        if self.reference.killed_for:
+            raise ProblemError(f"the reference broke a limit ({self.reference.killed_for})")
+        if self.reference.proc.poll() is not None:
+            if self.reference.proc.returncode < 0:
+                raise InterferenceError("the reference process was killed while the submission was running")
+            raise ProblemError(f"the reference process exited with code {self.reference.proc.returncode}")
         load = self.reference.load_outcome
         if load.verdict != "AC" or not load.header.get("ok"):
             detail = error_text(load.header, True) if load.header else load.message
