@@ -63,8 +63,9 @@ def process_group(proc: subprocess.Popen) -> set[int]:
 def sandboxes_of(pids: set[int], running_only: bool = False) -> list[str]:
     """Sandbox containers (in any state) that these worker processes on this host started."""
     owners = {f"{socket.gethostname()}:{pid}" for pid in pids}
-    containers = docker.from_env().containers.list(all=not running_only, filters={"label": LABEL})
-    return [c.name for c in containers if c.labels.get(WORKER_LABEL) in owners]
+    # The low-level listing: no per-container inspect that a concurrent removal turns into a 404.
+    containers = docker.from_env().api.containers(all=not running_only, filters={"label": LABEL})
+    return [c["Names"][0] for c in containers if (c.get("Labels") or {}).get(WORKER_LABEL) in owners]
 
 
 def graded_lines(log: Path, submission: Submission) -> int:

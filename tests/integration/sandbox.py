@@ -51,9 +51,10 @@ def leftover_containers(wait_s: float = 15.0) -> list[str]:
     client = docker.from_env()
     deadline = time.monotonic() + wait_s
     while True:
-        ours = client.containers.list(all=True, filters={"label": f"{WORKER_LABEL}={worker_id()}"})
+        # The low-level listing: one call, no per-container inspect that a concurrent removal turns into a 404.
+        ours = client.api.containers(all=True, filters={"label": f"{WORKER_LABEL}={worker_id()}"})
         used = _pool.used if _pool is not None else set()
-        left = [c.name for c in ours if POOL_LABEL not in c.labels or c.id in used]
+        left = [c["Names"][0] for c in ours if POOL_LABEL not in (c.get("Labels") or {}) or c["Id"] in used]
         if not left or time.monotonic() > deadline:
             return left
         time.sleep(0.2)
