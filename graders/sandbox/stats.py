@@ -26,6 +26,11 @@ def less_overhead(spans_ms: list[float], overheads_ms: list[float]) -> list[floa
     return [max(span - overhead, 1e-6) for span in spans_ms]
 
 
+def pair_ratios(ref_ms: list[float], user_ms: list[float]) -> list[float]:
+    """Reference time over submission time, pair by pair (a speedup per pair)."""
+    return [ref / user for ref, user in zip(ref_ms, user_ms, strict=True)]
+
+
 def finite_or_none(value: float) -> float | None:
     """JSON has no infinity: an undefined statistic (fewer than two runs) is reported as null."""
     return value if math.isfinite(value) else None

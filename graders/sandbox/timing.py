@@ -10,6 +10,10 @@ minus its `go`, median over the case) is subtracted from both sides alike.
 
     time = span - median over the case of (reference's span - reference's go)
 
+The speedup of a case is the median over pairs of reference time / submission time. The two halves of a
+pair run back to back, so a slow moment of the machine (another container, a noisy neighbour) slows both
+and cancels in their ratio; medians of the two series taken apart would keep it.
+
 Short calls are batched: k calls per span, each on its own fresh input, time divided by k. Every output
 of every timed call is checked against the reference's for the same input, so a cached or unfinished output
 is a Wrong Answer. A case stops at its share of the budget, or earlier once the relative standard error of
@@ -18,7 +22,6 @@ both medians is below the target.
 
 from __future__ import annotations
 
-import math
 import os
 import statistics
 import time
@@ -30,7 +33,7 @@ import torch
 from graders.sandbox import codec
 from graders.sandbox.errors import InterferenceError, ProblemError, error_text
 from graders.sandbox.processes import Child, Outcome, freeze, other_pids, peak_rss_bytes, pin, split_cpus, thaw
-from graders.sandbox.stats import batch_size, finite_or_none, less_overhead, rse
+from graders.sandbox.stats import batch_size, finite_or_none, less_overhead, pair_ratios, rse
 
 if TYPE_CHECKING:
     from graders.sandbox.judging import Harness
@@ -123,8 +126,9 @@ class Benchmark:
             user_spans.append(spans["submission"].total_ns / 1e6 / batch)
             gos.append(spans["submission"].call_ns / 1e6 / batch)
             ref_times, user_times = less_overhead(ref_spans, overheads), less_overhead(user_spans, overheads)
+            ratios = pair_ratios(ref_times, user_times)
             n = len(ref_spans)
-            precision = math.hypot(rse(ref_times), rse(user_times))
+            precision = rse(ratios)
             if time.monotonic() - shown >= PROGRESS_EVERY_S:
                 shown = time.monotonic()
                 self.harness.emit("timing", case=case["name"], index=index, cases=count, pairs=n,
@@ -137,6 +141,7 @@ class Benchmark:
                           rse=finite_or_none(precision))
         return {
             "name": case["name"], "runs": n, "batch": batch,
+            "speedup": statistics.median(ratios), "speedup_rse": finite_or_none(precision),
             "user_ms": statistics.median(user_times), "ref_ms": statistics.median(ref_times),
             "overhead_ms": statistics.median(overheads), "user_go_ms": statistics.median(gos),
             "user_rse": finite_or_none(rse(user_times)), "ref_rse": finite_or_none(rse(ref_times)),

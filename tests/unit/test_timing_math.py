@@ -2,7 +2,7 @@
 
 import math
 
-from graders.sandbox.stats import MAX_BATCH, batch_size, less_overhead, rse
+from graders.sandbox.stats import MAX_BATCH, batch_size, less_overhead, pair_ratios, rse
 
 
 def test_calls_of_a_millisecond_or_more_are_timed_one_per_span():
@@ -30,3 +30,10 @@ def test_relative_standard_error():
     assert rse([1.0]) == math.inf
     assert rse([2.0, 2.0, 2.0]) == 0.0
     assert math.isclose(rse([1.0, 3.0]), 0.5)  # stdev sqrt(2), over sqrt(2) runs, over the mean 2
+
+
+def test_a_slow_moment_that_slows_both_halves_of_a_pair_cancels_in_its_ratio():
+    # The third pair ran while the machine was busy: both sides took 3x as long. Its ratio is still 2.
+    ratios = pair_ratios([4.0, 4.0, 12.0], [2.0, 2.0, 6.0])
+    assert ratios == [2.0, 2.0, 2.0]
+    assert rse(ratios) == 0.0
