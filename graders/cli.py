@@ -33,6 +33,9 @@ PROBLEMS = ROOT / "problems"
 CACHE = CACHE_DIR / "validate-cache.json"
 # Where a reference's benchmark time must fall (ms): CPU benchmarks on one core, GPU benchmarks of a `gpu: true`
 # problem on a data-centre GPU. A CPU problem graded on a GPU has no range: its inputs are sized for a CPU.
+# Where a benchmark call of the reference should take. Out of range fails validation on CUDA, where GPU hosts
+# check the bank alone; on CPU it is a warning in the table, because validation grades two problems at once
+# on CI machines of any speed and load, so a reference near a bound lands on either side of it.
 BENCHMARK_RANGE_MS = {"cpu": (1.0, 50.0), "cuda": (0.5, 20.0)}
 
 
@@ -130,7 +133,8 @@ def describe(package: ProblemPackage, name: str, expected: str, result: Solution
         bounds = benchmark_range(package, device)
         if bounds is not None and not all(bounds[0] <= ms <= bounds[1] for ms in result.ref_ms):
             detail += f" (outside the {bounds[0]:g}-{bounds[1]:g} ms benchmark range on {device})"
-            got = "IE"
+            if device == "cuda":
+                got = "IE"
     elif got != "AC":
         bad = next((t for t in result.tests if t["verdict"] != "AC"), None)
         detail = (bad["name"] + ": " if bad else "") + ((bad or {}).get("message") or result.message)[:120]
@@ -196,11 +200,13 @@ def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.std
     out.write("by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items())) + "\n")
     out.write("by topic: " + ", ".join(f"{k} {v}" for k, v in sorted(by_topic.items())) + "\n")
     bad = [c for c in checks if not c.ok]
+    out_of_range = [c for c in checks if c.ok and "benchmark range" in c.detail]
     for error in failures:
         out.write(f"INVALID {error}\n")
     out.write(f"\n{len(packages)} problems, {len(checks)} solutions checked under {salts} salt(s) on {device} "
               f"({sandbox_kind} sandbox), "
-              f"{len(bad)} wrong verdicts, {len(failures)} package errors\n")
+              f"{len(bad)} wrong verdicts, {len(failures)} package errors, "
+              f"{len(out_of_range)} reference(s) outside the benchmark range\n")
     return 0 if not bad and not failures else 1
 
 
