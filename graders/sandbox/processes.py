@@ -31,6 +31,7 @@ PIPE_BYTES = 1 << 20
 # and passed on to a runner started afresh: otherwise they adapt to each process's history, and two runners
 # of the same code can pay different page-fault costs for the same large tensors.
 MALLOC_VARIABLES = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_")
+STARVED_WALL_FACTOR = 5  # a runner starved of CPU gets at most this many times its wall limit
 
 
 def split_cpus() -> tuple[set[int], set[int]]:
@@ -68,6 +69,15 @@ def pending_bytes(stream: Any) -> int:
         return struct.unpack("i", fcntl.ioctl(stream.fileno(), termios.FIONREAD, b"\0\0\0\0"))[0]
     except (OSError, ValueError):  # closed
         return 0
+
+
+def waited_seconds(pid: int) -> float:
+    """Seconds the process's main thread has spent ready to run but waiting for a CPU (/proc/<pid>/schedstat).
+    On a loaded machine a runner waits without being slow, and that wait is not held against it."""
+    try:
+        return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def cpu_seconds(pid: int) -> float:
@@ -338,12 +348,16 @@ class Child:
     def post(self, header: dict[str, Any], blob: bytes = b"") -> None:
         """Send a request without waiting (a writer thread, so a runner that stops reading cannot block us)."""
         self.cpu_start = cpu_seconds(self.pid)
+        self.wait_start = waited_seconds(self.pid)
         self.sent_ns = time.perf_counter_ns()  # before the send starts: a fast reply must not precede it
         threading.Thread(target=self._send, args=(header, blob), daemon=True).start()
 
     def collect(self, wall_s: float, cpu_s: float) -> Outcome:
-        """Wait for the reply to the last request, killing the runner when it breaks a limit."""
-        deadline = time.monotonic() + wall_s
+        """Wait for the reply to the last request, killing the runner when it breaks a limit. The wall limit
+        does not count time the runner spent waiting for a CPU, up to STARVED_WALL_FACTOR times the limit:
+        a sleeping or blocked runner still times out at the limit, a starved one is not failed for it."""
+        started = time.monotonic()
+        deadline = started + wall_s
         while True:
             try:
                 kind, a, b, at_ns = self.replies.get(timeout=0.02)
@@ -355,7 +369,11 @@ class Child:
                 if used > cpu_s:
                     return self.fail("TLE", f"CPU time limit exceeded ({used:.2f} s > {cpu_s:g} s of CPU)", used)
                 if time.monotonic() > deadline:
-                    return self.fail("TLE", f"wall time limit exceeded ({wall_s:g} s; CPU used {used:.2f} s)", used)
+                    waited = waited_seconds(self.pid) - self.wait_start
+                    deadline = started + min(wall_s + waited, STARVED_WALL_FACTOR * wall_s)
+                    if time.monotonic() > deadline:
+                        return self.fail("TLE", f"wall time limit exceeded ({wall_s:g} s, not counting {waited:.1f} s "
+                                                f"waiting for a CPU; CPU used {used:.2f} s)", used)
         used = cpu_seconds(self.pid) - self.cpu_start
         if kind == "reply":
             return Outcome("AC", a, b, wall_ns=at_ns - self.sent_ns, cpu_s=used, sent_ns=self.sent_ns, at_ns=at_ns)

@@ -67,6 +67,31 @@ def test_time_limit_sleep_is_wall_time():
     assert "wall time limit exceeded" in result.tests[0]["message"]
 
 
+def test_waiting_for_a_cpu_is_not_held_against_the_wall_limit():
+    # The solution needs 0.4 s of CPU but shares its core with a busy process, so it takes about 0.8 s of
+    # wall time, half of it waiting for the CPU. The 0.5 s wall limit does not count that wait.
+    starved = REFERENCE + (
+        "import os, time\n"
+        "_exact = softmax\n"
+        "def softmax(x, dim=-1):\n"
+        "    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})\n"
+        "    rival = os.fork()\n"
+        "    if rival == 0:\n"
+        "        while True:\n"
+        "            pass\n"
+        "    try:\n"
+        "        end = time.process_time() + 0.4\n"
+        "        while time.process_time() < end:\n"
+        "            pass\n"
+        "    finally:\n"
+        "        os.kill(rival, 9)\n"
+        "        os.waitpid(rival, 0)\n"
+        "    return _exact(x, dim)\n"
+    )
+    result = run(starved, cpu_s=5, wall_s=0.5)
+    assert result.verdict == "AC", (result.message, result.tests)
+
+
 def test_memory_limit_is_an_oom_kill_not_a_runtime_error():
     hog = ("import torch\nkeep = []\ndef softmax(x, dim=-1):\n"
            "    while True:\n        keep.append(torch.ones(32 * 1024 * 1024))\n")
