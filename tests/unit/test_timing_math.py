@@ -2,16 +2,17 @@
 
 import math
 
-from graders.sandbox.stats import MAX_BATCH, batch_size, less_overhead, pair_ratios, rse
+from graders.sandbox.stats import MAX_BATCH, SPAN_TARGET_MS, batch_size, less_overhead, pair_ratios, rse
 
 
-def test_calls_of_a_millisecond_or_more_are_timed_one_per_span():
-    assert batch_size(1.0, 1000) == 1
-    assert batch_size(25.0, 1000) == 1
+def test_calls_of_the_span_target_or_more_are_timed_one_per_span():
+    assert batch_size(SPAN_TARGET_MS, 1000) == 1
+    assert batch_size(80.0, 1000) == 1
 
 
-def test_short_calls_are_batched_to_about_a_millisecond_within_the_caps():
-    assert batch_size(0.1, 1000) == 10
+def test_shorter_calls_are_batched_to_about_the_span_target_within_the_caps():
+    assert batch_size(SPAN_TARGET_MS / 10, 1000) == 10
+    assert batch_size(SPAN_TARGET_MS / 2.5, 1000) == 3  # rounded up: a span never falls short of the target
     assert batch_size(0.001, 1000) == MAX_BATCH
     assert batch_size(0.1, 32 << 20) == 2  # two 32 MiB inputs fill the memory cap
 
