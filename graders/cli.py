@@ -14,6 +14,7 @@ import argparse
 import collections
 import hashlib
 import json
+import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -25,7 +26,7 @@ from graders.container import DockerSandbox, InfrastructureError, Sandbox
 from graders.engine import EngineConfig, GradeResult, base_spec, grade
 from graders.package import PackageError, ProblemPackage, load_folder, problem_folders
 from graders.pool import WarmPool
-from graders.validation import SolutionResult, validate_package
+from graders.validation import SolutionResult, expected_verdicts, validate_package
 
 PROBLEMS = ROOT / "problems"
 # Outside the work tree, so fresh clones on the same machine (CI) reuse results. The key is the package's
@@ -37,6 +38,9 @@ CACHE = CACHE_DIR / "validate-cache.json"
 # check the bank alone; on CPU it is a warning in the table, because validation grades two problems at once
 # on CI machines of any speed and load, so a reference near a bound lands on either side of it.
 BENCHMARK_RANGE_MS = {"cpu": (1.0, 50.0), "cuda": (0.5, 20.0)}
+# A shared, overloaded test machine may widen both (e.g. TJ_VALIDATION_REF_MS=0.001,100000) without touching
+# any package: the range is an authoring rule, not what a test of the admin's validation is about.
+WIDENED_RANGE_MS = os.environ.get("TJ_VALIDATION_REF_MS", "")
 
 
 def load_problem(slug: str) -> ProblemPackage:
@@ -100,6 +104,9 @@ def validation_salts(package: ProblemPackage, count: int) -> list[str]:
 def benchmark_range(package: ProblemPackage, device: str) -> tuple[float, float] | None:
     if device == "cuda" and not package.gpu:
         return None
+    if WIDENED_RANGE_MS:
+        low, high = (float(x) for x in WIDENED_RANGE_MS.split(","))
+        return low, high
     return BENCHMARK_RANGE_MS[device]
 
 
@@ -107,8 +114,7 @@ def check_problem(package: ProblemPackage, salts: list[str], sandbox: Sandbox, c
                   cache: dict[str, dict], backend: str) -> list[Check]:
     """Grade one problem's reference, accepted variants and known-wrong solutions in one sandbox, under every
     salt at once (cached by content, sandbox image and salts)."""
-    expected = {"reference.py": "AC", **{a.file: "AC" for a in package.accepted},
-                **{w.file: w.verdict for w in package.wrong}}
+    expected = expected_verdicts(package)
     device = "cuda" if config.gpu is not None else "cpu"
     key = hashlib.sha256(f"{package.version}\0{backend}\0{device}\0{'/'.join(salts)}".encode()).hexdigest()
     if key in cache:
