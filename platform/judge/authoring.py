@@ -89,7 +89,7 @@ class DraftForm(forms.Form):
     topics = forms.MultipleChoiceField(choices=sorted(TOPICS.items(), key=lambda t: t[1]),
                                        widget=forms.CheckboxSelectMultiple)
     entry = forms.CharField(max_length=100, help_text="The function or class a solution must define.")
-    signature = forms.CharField(max_length=300, widget=forms.TextInput(attrs={"size": 90}))
+    signature = forms.CharField(max_length=1000, widget=forms.TextInput(attrs={"size": 90}))
     gpu = forms.BooleanField(required=False, label="Needs a GPU", help_text="Graded on a GPU worker.")
     statement = TextFile("markdown", 14, help_text="Markdown with $TeX$ math.")
     starter = TextFile()

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from graders.package import PackageError, ProblemPackage, load_package
+from graders.validation import expected_verdicts
 from judge.models import Problem, ProblemVersion, ValidationCheck, ValidationRun
 
 ZIP_LIMIT = 8 << 20  # a package is text; anything larger is not one
@@ -29,16 +30,16 @@ def save_version(problem: Problem, package: ProblemPackage, user: Any) -> Proble
 
 
 def queue_validation(version: ProblemVersion, user: Any) -> ValidationRun:
-    """Create the run and its pending checks (reference first), and send it to a worker of the right kind."""
+    """Create the run and its pending checks (the reference, accepted variants, wrong solutions), and send it
+    to a worker of the right kind."""
     from judge.authoring_tasks import validate_version
 
     package = version.package()
     with transaction.atomic():
         run = ValidationRun.objects.create(version=version, requested_by=user)
-        solutions = [("reference.py", "AC")] + [(w.file, w.verdict) for w in package.wrong]
         ValidationCheck.objects.bulk_create(
             ValidationCheck(run=run, index=i, solution=file, expected=verdict)
-            for i, (file, verdict) in enumerate(solutions))
+            for i, (file, verdict) in enumerate(expected_verdicts(package).items()))
         transaction.on_commit(lambda: validate_version.apply_async(
             args=[run.pk], queue="gpu" if package.gpu else "cpu"))
     return run

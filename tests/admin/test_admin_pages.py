@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 from django.urls import reverse
 
 from graders.cli import PROBLEMS
@@ -146,12 +147,16 @@ def test_rejudges_are_queued_at_low_priority(problems, alice, redis_client, djan
 def test_validation_goes_to_a_worker_of_the_problems_hardware(gpu, queue, problems, alice, redis_client,
                                                               django_capture_on_commit_callbacks):
     problem = Problem.objects.get(slug="stable-softmax")
-    yaml_text = problem.live_version.files["problem.yaml"] + ("gpu: true\n" if gpu else "")
-    version = draft_of(problem, **{"problem.yaml": yaml_text})
+    meta = yaml.safe_load(problem.live_version.files["problem.yaml"])
+    if gpu:  # a GPU problem times benchmarks sized for a GPU
+        meta["gpu"] = True
+        meta["tests"]["benchmark_gpu"] = [{"name": "gpu-large", "seed": 101, "params": {"shape": [4096, 8192]}}]
+    version = draft_of(problem, **{"problem.yaml": yaml.safe_dump(meta, sort_keys=False)})
     redis_client.delete("cpu", "gpu")
     with django_capture_on_commit_callbacks(execute=True):
         run = queue_validation(version, alice)
-    assert [c.solution for c in run.checks.all()] == ["reference.py", *[w.file for w in version.package().wrong]]
+    assert [c.solution for c in run.checks.all()] == ["reference.py", "accepted/reciprocal.py",
+                                                       *[w.file for w in version.package().wrong]]
     assert redis_client.llen("cpu" if gpu else "gpu") == 0
     message = json.loads(redis_client.lpop(queue))
     assert message["headers"]["task"] == "judge.authoring_tasks.validate_version"
