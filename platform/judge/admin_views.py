@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from graders.package import PackageError
 from judge import publishing
-from judge.authoring import DraftForm, WrongFormSet, check_draft, initial_data, skeleton
+from judge.authoring import DraftForm, SolutionFormSet, check_draft, initial_data, skeleton
 from judge.models import Problem, ProblemVersion
 from judge.rejudge import rejudge_accepted
 from judge.rendering import render_markdown
@@ -37,7 +37,7 @@ def draft(request: HttpRequest, problem_id: int, base_id: int | None = None) -> 
             else problem.versions.order_by("-created_at", "-pk").first())
     carried = base.files if base else skeleton(problem.slug, problem.title, problem.kind, problem.difficulty)
     if request.method == "POST":
-        form, formset = DraftForm(request.POST), WrongFormSet(request.POST, prefix="wrong")
+        form, formset = DraftForm(request.POST), SolutionFormSet(request.POST, prefix="solutions")
         package = check_draft(problem.slug, form, formset, carried)
         if package is not None:
             version = publishing.save_version(problem, package, request.user)
@@ -46,8 +46,8 @@ def draft(request: HttpRequest, problem_id: int, base_id: int | None = None) -> 
             return redirect(version_url(version))
         messages.error(request, "The draft was not saved: fix the fields marked below (nothing you typed is lost).")
     else:
-        data, wrong = initial_data(carried)
-        form, formset = DraftForm(initial=data), WrongFormSet(initial=wrong, prefix="wrong")
+        data, solutions = initial_data(carried)
+        form, formset = DraftForm(initial=data), SolutionFormSet(initial=solutions, prefix="solutions")
     context = {**admin.site.each_context(request), "title": f"Draft of {problem.slug}", "problem": problem,
                "base": base, "form": form, "formset": formset, "opts": Problem._meta,
                "preview": render_markdown(form["statement"].value() or "")}

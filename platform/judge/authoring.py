@@ -20,11 +20,12 @@ from graders.topics import DIFFICULTIES, KINDS, TOPICS
 # Form field -> package file, for the files edited as text.
 TEXT_FILES = {"statement": "statement.md", "starter": "starter.py", "reference": "reference.py",
               "tests_py": "tests.py", "editorial": "editorial.md"}
-# problem.yaml keys edited as plain form fields (hints, tests and wrong are handled apart). Every other key
-# (limits, timing, tolerances, and any the package format gains) is edited as YAML in `settings`.
+# problem.yaml keys edited as plain form fields (hints, tests and the solutions are handled apart). Every other
+# key (limits, timing, tolerances, forbid, and any the package format gains) is edited as YAML in `settings`.
 META_FIELDS = ("title", "kind", "difficulty", "topics", "entry", "signature", "gpu")
-OWN_FIELDS = ("slug", *META_FIELDS, "tests", "hints", "wrong")
-WRONG_NAME = re.compile(r"^[a-z0-9_]+$")
+OWN_FIELDS = ("slug", *META_FIELDS, "tests", "hints", "wrong", "accepted")
+SOLUTION_NAME = re.compile(r"^[a-z0-9_]+$")
+SOLUTION_FOLDERS = ("accepted/", "wrong/")
 MESSAGE = re.compile(r"^problems/[^/]+/(?P<file>[^:]+): (?:(?P<path>[^:]+): )?")
 
 SKELETON_STATEMENT = "Implement `solve(x)`, which ...\n\nReturn a tensor of the same shape as `x`.\n"
@@ -81,7 +82,7 @@ class YamlField(TextFile):
 
 
 class DraftForm(forms.Form):
-    """Every part of a package except its wrong solutions (a formset of `WrongForm`)."""
+    """Every part of a package except its other solutions (a formset of `SolutionForm`)."""
 
     title = forms.CharField(max_length=200)
     kind = forms.ChoiceField(choices=[(k, k) for k in KINDS])
@@ -116,22 +117,32 @@ class DraftForm(forms.Form):
         return value
 
 
-class WrongForm(forms.Form):
-    """One deliberately wrong solution, `wrong/<name>.py`, with the verdict it must get and why."""
+class SolutionForm(forms.Form):
+    """A solution besides the reference and the verdict it must get: an accepted variant (`accepted/<name>.py`,
+    AC: another correct way, which shows the tolerances are not too tight) or a wrong one (`wrong/<name>.py`)."""
 
-    name = forms.CharField(max_length=60, help_text="Saved as wrong/<name>.py.")
-    verdict = forms.ChoiceField(choices=[("", "—")] + [(v, v) for v in VERDICTS if v != "AC"])
-    why = forms.CharField(max_length=300, widget=forms.TextInput(attrs={"size": 80}))
+    name = forms.CharField(max_length=60, help_text="Saved as accepted/<name>.py for AC, else wrong/<name>.py.")
+    verdict = forms.ChoiceField(choices=[("", "—"), ("AC", "AC (an accepted variant)")]
+                                + [(v, v) for v in VERDICTS if v != "AC"])
+    why = forms.CharField(max_length=300, widget=forms.TextInput(attrs={"size": 80}),
+                          help_text="How it differs from the reference, or why it is wrong.")
     code = TextFile(rows=10)
 
     def clean_name(self) -> str:
-        name = self.cleaned_data["name"].removeprefix("wrong/").removesuffix(".py")
-        if not WRONG_NAME.match(name):
+        name = self.cleaned_data["name"]
+        for folder in SOLUTION_FOLDERS:
+            name = name.removeprefix(folder)
+        name = name.removesuffix(".py")
+        if not SOLUTION_NAME.match(name):
             raise forms.ValidationError("use lowercase letters, digits and underscores, like `naive_exp`")
         return name
 
 
-WrongFormSet = forms.formset_factory(WrongForm, extra=1, can_delete=True)
+SolutionFormSet = forms.formset_factory(SolutionForm, extra=1, can_delete=True)
+
+
+def solution_file(row: dict[str, Any]) -> str:
+    return f"{'accepted' if row['verdict'] == 'AC' else 'wrong'}/{row['name']}.py"
 
 
 def skeleton(slug: str, title: str, kind: str, difficulty: str) -> dict[str, str]:
@@ -144,7 +155,8 @@ def skeleton(slug: str, title: str, kind: str, difficulty: str) -> dict[str, str
 
 
 def initial_data(files: dict[str, str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A version's files as the draft form's and the wrong-solution formset's initial values."""
+    """A version's files as the draft form's and the solution formset's initial values (accepted variants,
+    then wrong solutions, each in the order problem.yaml lists them)."""
     meta = yaml.safe_load(files.get("problem.yaml", "")) or {}
     data: dict[str, Any] = {key: meta.get(key) for key in META_FIELDS}
     data["gpu"] = bool(meta.get("gpu"))
@@ -154,13 +166,15 @@ def initial_data(files: dict[str, str]) -> tuple[dict[str, Any], list[dict[str, 
     data["settings"] = dump_yaml(settings) if settings else ""
     hints = list(meta.get("hints") or []) + ["", "", ""]
     data.update({"hint_1": hints[0], "hint_2": hints[1], "hint_3": hints[2]})
-    wrong = [{"name": str(w.get("file", "")).removeprefix("wrong/").removesuffix(".py"),
-              "verdict": w.get("verdict"), "why": w.get("why"), "code": files.get(str(w.get("file")), "")}
-             for w in meta.get("wrong") or [] if isinstance(w, dict)]
-    return data, wrong
+    listed = [("accepted/", {**a, "verdict": "AC"}) for a in meta.get("accepted") or [] if isinstance(a, dict)]
+    listed += [("wrong/", w) for w in meta.get("wrong") or [] if isinstance(w, dict)]
+    solutions = [{"name": str(row.get("file", "")).removeprefix(folder).removesuffix(".py"),
+                  "verdict": row.get("verdict"), "why": row.get("why"), "code": files.get(str(row.get("file")), "")}
+                 for folder, row in listed]
+    return data, solutions
 
 
-def build_files(slug: str, data: dict[str, Any], wrong: list[dict[str, Any]],
+def build_files(slug: str, data: dict[str, Any], solutions: list[dict[str, Any]],
                 carried: dict[str, str]) -> dict[str, str]:
     """The package's files from the cleaned form: problem.yaml in its fixed layout, then every text file.
 
@@ -171,17 +185,22 @@ def build_files(slug: str, data: dict[str, Any], wrong: list[dict[str, Any]],
     meta.update(data["settings"])
     meta["tests"] = data["tests"]
     meta["hints"] = [data[f"hint_{i}"] for i in (1, 2, 3) if data[f"hint_{i}"].strip()]
-    meta["wrong"] = [{"file": f"wrong/{w['name']}.py", "verdict": w["verdict"], "why": w["why"]} for w in wrong]
+    accepted = [{"file": solution_file(a), "why": a["why"]} for a in solutions if a["verdict"] == "AC"]
+    if accepted:
+        meta["accepted"] = accepted
+    meta["wrong"] = [{"file": solution_file(w), "verdict": w["verdict"], "why": w["why"]}
+                     for w in solutions if w["verdict"] != "AC"]
     files = {name: text for name, text in carried.items() if name not in TEXT_FILES.values()
-             and name != "problem.yaml" and not name.startswith("wrong/")}
+             and name != "problem.yaml" and not name.startswith(SOLUTION_FOLDERS)}
     files["problem.yaml"] = dump_yaml(meta)
     files.update({name: data[field] for field, name in TEXT_FILES.items() if data[field] or name != "editorial.md"})
-    files.update({f"wrong/{w['name']}.py": w["code"] for w in wrong})
+    files.update({solution_file(row): row["code"] for row in solutions})
     return files
 
 
-def error_target(message: str, wrong_names: list[str]) -> tuple[str, int | None]:
-    """Which form field a package message is about: (field, None) on the draft form, (field, i) on wrong[i].
+def error_target(message: str, solution_files: list[str]) -> tuple[str, int | None]:
+    """Which form field a package message is about: (field, None) on the draft form, (field, i) on the i-th
+    solution form, whose files are `solution_files` in the formset's order.
 
     Messages look like `problems/<slug>/problem.yaml: tests.hidden[2].seed: must be ...` or
     `problems/<slug>/reference.py: line 3: syntax error: ...`; anything else is a form-wide error ("")."""
@@ -195,17 +214,18 @@ def error_target(message: str, wrong_names: list[str]) -> tuple[str, int | None]
             return head, None
         if head == "hints":
             return "hint_1", None
-        index = re.match(r"wrong\[(\d+)\]\.(\w+)", path)
+        index = re.match(r"(wrong|accepted)\[(\d+)\]\.(\w+)", path)
         if index is not None:
-            leaf = index[2]
-            return {"file": "name"}.get(leaf, leaf), int(index[1])
+            same_folder = [i for i, f in enumerate(solution_files) if f.startswith(f"{index[1]}/")]
+            if int(index[2]) < len(same_folder):
+                return {"file": "name"}.get(index[3], index[3]), same_folder[int(index[2])]
+            return "", None
         return ("settings" if head and head not in OWN_FIELDS else ""), None
     for field, name in TEXT_FILES.items():
         if file == name:
             return field, None
-    name = file.removeprefix("wrong/").removesuffix(".py")
-    if file.startswith("wrong/") and name in wrong_names:
-        return "code", wrong_names.index(name)
+    if file in solution_files:
+        return "code", solution_files.index(file)
     return "", None
 
 
@@ -214,18 +234,18 @@ def check_draft(slug: str, form: DraftForm, formset: forms.BaseFormSet,
     """Validate the whole draft; on a structural mistake, put each message beside its field and return None."""
     if not (form.is_valid() and formset.is_valid()):
         return None
-    wrong = [f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-    names = [w["name"] for w in wrong]
+    live = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+    solutions = [f.cleaned_data for f in live]
+    names = [s["name"] for s in solutions]
     for dup in sorted({n for n in names if names.count(n) > 1}):
-        form.add_error(None, f"two wrong solutions are both named {dup!r}; names must differ")
+        form.add_error(None, f"two solutions are both named {dup!r}; names must differ")
         return None
-    files = build_files(slug, form.cleaned_data, wrong, carried)
+    files = build_files(slug, form.cleaned_data, solutions, carried)
     try:
         return load_package(files, f"problems/{slug}")
     except PackageError as exc:
-        live = [f for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
         for message in exc.errors:
-            field, index = error_target(message, names)
+            field, index = error_target(message, [solution_file(s) for s in solutions])
             if index is not None and index < len(live):
                 live[index].add_error(field, message)
             else:

@@ -52,6 +52,12 @@ class Problem(models.Model):
         """Problems anyone may browse: public and with a live version."""
         return cls.objects.filter(is_public=True, live_version__isnull=False)
 
+    @classmethod
+    def open_to(cls, user: Any) -> models.QuerySet[Problem]:
+        """Problems `user` may submit to and keep a draft of: the visible ones, and for staff any problem with a
+        live version (they try a hidden problem on its real page before making it public)."""
+        return cls.objects.filter(live_version__isnull=False) if user.is_staff else cls.visible()
+
     def package(self) -> ProblemPackage:
         if self.live_version is None:
             raise ValueError(f"problem {self.slug} has no live version")

@@ -137,8 +137,7 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
     """Queue a Run or Submit. The problem page's script asks for JSON and shows the results beside the editor;
     without it the form redirects to the submission's page."""
-    problems = Problem.objects.filter(live_version__isnull=False) if request.user.is_staff else Problem.visible()
-    problem = get_object_or_404(problems.select_related("live_version"), slug=slug)  # staff try hidden ones
+    problem = get_object_or_404(Problem.open_to(request.user).select_related("live_version"), slug=slug)
     form = SubmissionForm(request.POST)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if form.is_valid():
@@ -166,7 +165,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def give_up(request: HttpRequest, slug: str) -> HttpResponse:
     """Record the give-up (it is shown on the profile), then reveal the editorial and reference."""
-    problem = get_object_or_404(Problem.visible(), slug=slug)
+    problem = get_object_or_404(Problem.open_to(request.user), slug=slug)
     GiveUp.objects.get_or_create(user=request.user, problem=problem)
     messages.info(request, "The editorial and reference solution are now shown below.")
     return redirect(reverse("problem-detail", args=[slug]) + "#solution")

@@ -119,7 +119,8 @@ def test_author_validate_publish_rejudge_export(client, staff, alice, celery_wor
     assert checks["reference.py"].got == "AC" and checks["reference.py"].detail.startswith("reference ")
     assert checks["reference.py"].detail.endswith(" ms")
     assert {s: c.got for s, c in checks.items() if s != "reference.py"} == {
-        "wrong/half_precision.py": "WA", "wrong/syntax_error.py": "CE"}
+        "accepted/reciprocal.py": "AC", "wrong/half_precision.py": "WA", "wrong/syntax_error.py": "CE",
+        "wrong/forbidden_api.py": "CE"}
     fragment = client.get(reverse("admin:judge_problemversion_validation", args=[first.pk])).content.decode()
     assert "Passed" in fragment and "wrong/syntax_error.py" in fragment
 

@@ -7,26 +7,26 @@ import yaml
 
 from graders.cli import PROBLEMS
 from graders.package import load_package, problem_folders, read_folder
-from judge.authoring import DraftForm, WrongFormSet, build_files, check_draft, error_target, initial_data
+from judge.authoring import DraftForm, SolutionFormSet, build_files, check_draft, error_target, initial_data
 
 
 def post_data(files: dict[str, str], **changes: object) -> dict[str, object]:
     """What a browser posts for a draft of `files` (CRLF line ends, as browsers send textareas)."""
-    data, wrong = initial_data(files)
+    data, solutions = initial_data(files)
     data.update(changes)
     post: dict[str, object] = {k: v.replace("\n", "\r\n") if isinstance(v, str) else v for k, v in data.items()
                                if k != "gpu" and v is not None}
     if data["gpu"]:
         post["gpu"] = "on"
-    post.update({"wrong-TOTAL_FORMS": str(len(wrong) + 1), "wrong-INITIAL_FORMS": str(len(wrong)),
-                 "wrong-MIN_NUM_FORMS": "0", "wrong-MAX_NUM_FORMS": "1000"})
-    for i, row in enumerate(wrong):
-        post.update({f"wrong-{i}-{k}": v.replace("\n", "\r\n") for k, v in row.items()})
+    post.update({"solutions-TOTAL_FORMS": str(len(solutions) + 1), "solutions-INITIAL_FORMS": str(len(solutions)),
+                 "solutions-MIN_NUM_FORMS": "0", "solutions-MAX_NUM_FORMS": "1000"})
+    for i, row in enumerate(solutions):
+        post.update({f"solutions-{i}-{k}": v.replace("\n", "\r\n") for k, v in row.items()})
     return post
 
 
 def check(slug: str, post: dict[str, object], carried: dict[str, str]):
-    form, formset = DraftForm(post), WrongFormSet(post, prefix="wrong")
+    form, formset = DraftForm(post), SolutionFormSet(post, prefix="solutions")
     return check_draft(slug, form, formset, carried), form, formset
 
 
@@ -48,11 +48,11 @@ def test_structural_mistakes_are_shown_beside_their_fields():
     files = read_folder(PROBLEMS / "stable-softmax")
     post = post_data(files, difficulty="easy", reference="def softmax(x, dim=-1):\n    return x.exp(\n",
                      tests="sample: []\nhidden: []\nbenchmark: []\n")
-    post["wrong-0-verdict"] = "AC"  # not a choice: a wrong solution cannot be Accepted
+    post["solutions-0-verdict"] = "IE"  # not a choice: no solution is written to get an Internal Error
     package, form, formset = check("stable-softmax", post, files)
     assert package is None
     assert formset.forms[0].errors["verdict"]
-    post["wrong-0-verdict"] = "WA"
+    post["solutions-0-verdict"] = "AC"
     package, form, formset = check("stable-softmax", post, files)
     assert package is None
     assert "syntax error" in " ".join(form.errors["reference"])
@@ -60,16 +60,35 @@ def test_structural_mistakes_are_shown_beside_their_fields():
     assert set(form.errors) == {"reference", "tests"}
 
 
-def test_bad_yaml_and_duplicate_wrong_names_are_reported():
+def test_bad_yaml_and_duplicate_solution_names_are_reported():
     files = read_folder(PROBLEMS / "stable-softmax")
     post = post_data(files, tests="sample: [unclosed")
-    post["wrong-1-name"] = post["wrong-0-name"]
+    post["solutions-2-name"] = post["solutions-1-name"]
     package, form, _ = check("stable-softmax", post, files)
     assert package is None and "not valid YAML" in form.errors["tests"][0]
     post = post_data(files)
-    post["wrong-1-name"] = post["wrong-0-name"]
+    post["solutions-2-name"] = post["solutions-1-name"]
     package, form, _ = check("stable-softmax", post, files)
     assert package is None and "both named 'naive'" in form.non_field_errors()[0]
+
+
+def test_accepted_variants_are_edited_with_the_other_solutions():
+    files = read_folder(PROBLEMS / "stable-softmax")
+    post = post_data(files)
+    assert (post["solutions-0-name"], post["solutions-0-verdict"]) == ("reciprocal", "AC")
+    post.update({"solutions-5-name": "log_space", "solutions-5-verdict": "AC",
+                 "solutions-5-why": "exponentiates x - logsumexp(x) instead of dividing by the sum.",
+                 "solutions-5-code": "import torch\n\n\ndef softmax(x, dim=-1):\n"
+                                     "    return (x - x.logsumexp(dim, keepdim=True)).exp()\n"})
+    package, form, formset = check("stable-softmax", post, files)
+    assert package is not None, (form.errors, formset.errors)
+    assert [a.file for a in package.accepted] == ["accepted/reciprocal.py", "accepted/log_space.py"]
+    assert "logsumexp" in package.files["accepted/log_space.py"]
+    assert "accepted/log_space.py" not in {w.file for w in package.wrong}
+    post["solutions-0-DELETE"] = "on"  # deleting a variant removes its file and its problem.yaml entry
+    package, _, _ = check("stable-softmax", post, files)
+    assert "accepted/reciprocal.py" not in package.files
+    assert [a.file for a in package.accepted] == ["accepted/log_space.py"]
 
 
 @pytest.mark.parametrize(("message", "target"), [
@@ -77,23 +96,23 @@ def test_bad_yaml_and_duplicate_wrong_names_are_reported():
     ("problems/p/problem.yaml: topics: unknown topic 'x'; known topics: a, b", ("topics", None)),
     ("problems/p/problem.yaml: limits.wall_s: must be a positive number", ("settings", None)),
     ("problems/p/problem.yaml: hints: must be a list of exactly three hints", ("hint_1", None)),
-    ("problems/p/problem.yaml: wrong[1].why: must say in a sentence why", ("why", 1)),
+    ("problems/p/problem.yaml: wrong[1].why: must say in a sentence why", ("why", 2)),
+    ("problems/p/problem.yaml: accepted[0].why: must say in a sentence how", ("why", 0)),
     ("problems/p/problem.yaml: wrong: must list at least two wrong solutions", ("", None)),
     ("problems/p/reference.py: line 3: syntax error: '(' was never closed", ("reference", None)),
     ("problems/p/tests.py: must define `make_inputs(params, generator)`", ("tests_py", None)),
-    ("problems/p/wrong/slow.py: line 1: syntax error: invalid syntax", ("code", 1)),
+    ("problems/p/wrong/slow.py: line 1: syntax error: invalid syntax", ("code", 2)),
 ])
 def test_messages_map_to_fields(message, target):
-    assert error_target(message, ["naive", "slow"]) == target
+    assert error_target(message, ["accepted/other.py", "wrong/naive.py", "wrong/slow.py"]) == target
 
 
 def test_build_files_keeps_files_the_form_does_not_edit():
     files = read_folder(PROBLEMS / "stable-softmax")
-    data, wrong = initial_data(files)
+    _, solutions = initial_data(files)
     form = DraftForm(post_data(files))
     assert form.is_valid(), form.errors
-    built = build_files("stable-softmax", form.cleaned_data, [{**w, "code": files[f"wrong/{w['name']}.py"]}
-                                                               for w in wrong], {**files, "data/table.txt": "1 2\n"})
+    built = build_files("stable-softmax", form.cleaned_data, solutions, {**files, "data/table.txt": "1 2\n"})
     assert built["data/table.txt"] == "1 2\n"
     assert "\r" not in "".join(built.values())
 

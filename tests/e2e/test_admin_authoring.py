@@ -24,8 +24,8 @@ def test_author_a_draft_and_validate_it(page, problems, celery_worker_process, d
     problem = Problem.objects.get(slug="stable-softmax")
     page.goto(f"/admin/judge/problem/{problem.pk}/draft/")
     # Every code field is a CodeMirror editor from the site's bundle; the statement has a rendered preview.
-    # 5 files, tests, settings, 3 wrong solutions and an empty one to add another
-    expect(page.locator(".tj-draft .cm-editor")).to_have_count(11)
+    # 5 files, tests, other settings (forbid), 1 accepted variant, 4 wrong solutions and an empty one to add one
+    expect(page.locator(".tj-draft .cm-editor")).to_have_count(13)
     expect(page.locator("#statement-preview .katex").first).to_be_visible()
 
     # A structural mistake: only two hints. Saving shows the package check's message beside the field.
