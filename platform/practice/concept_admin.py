@@ -16,6 +16,7 @@ from django import forms
 from graders.concepts import MAX_OPTIONS, load_concept
 from graders.package import PackageError
 from graders.topics import DIFFICULTIES, TOPICS
+from judge.models import Problem
 from practice.models import Concept
 from practice.sync import row_fields
 
@@ -86,6 +87,11 @@ class ConceptFields(forms.ModelForm):
         except PackageError as exc:
             for message in exc.errors:
                 self.add_error(self.field_for(message), message)
+            return data
+        known = set(Problem.objects.filter(slug__in=self.loaded.related).values_list("slug", flat=True))
+        missing = [slug for slug in self.loaded.related if slug not in known]
+        if missing:  # as sync_concepts refuses a dangling link, so does the admin
+            self.add_error("related", f"no coding problem {', '.join(map(repr, missing))}")
         return data
 
     def field_for(self, message: str) -> str | None:

@@ -80,7 +80,7 @@ def test_a_submission_shows_the_version_it_was_graded_against(client, problems, 
     assert f"version {first.version[:8]} (the problem has changed since)" in page
 
 
-def test_concept_created_checked_previewed_and_retired(staff_client):
+def test_concept_created_checked_previewed_and_retired(staff_client, problems):
     post = {"slug": "why-layer-norm", "title": "Why layer norm", "difficulty": "easy", "topics": ["attention"],
             "question": "Why do Transformers use **layer** norm rather than batch norm?",
             "answer": "It normalises each token over its features, so it does not depend on the batch.",
@@ -96,6 +96,9 @@ def test_concept_created_checked_previewed_and_retired(staff_client):
     assert page.status_code == 200 and not Concept.objects.exists()
     assert "choices.options[1].rationale: must be a non-empty string" in page.content.decode()
     post["option_2_rationale"] = "That is batch norm."
+    page = staff_client.post(reverse("admin:practice_concept_add"), post)  # a link to no coding problem
+    assert page.status_code == 200 and "no coding problem &#x27;layer-norm&#x27;" in page.content.decode()
+    post["related"] = "stable-softmax"
     response = staff_client.post(reverse("admin:practice_concept_add"), post)
     assert response.status_code == 302
     concept = Concept.objects.get(slug="why-layer-norm")
