@@ -12,6 +12,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), pytest.m
 VALIDATION_TIMEOUT = 900_000
 
 
+def set_code(page, selector: str, code: str) -> None:
+    """Replace a code field's text through its CodeMirror editor (the bundle's `textarea.tjEditor`)."""
+    page.locator(selector).evaluate(
+        "(t, code) => t.tjEditor.dispatch({changes: {from: 0, to: t.tjEditor.state.doc.length, insert: code}})",
+        code)
+
+
 def test_author_a_draft_and_validate_it(page, problems, celery_worker_process, django_user_model):
     from judge.models import Problem
 
@@ -28,14 +35,19 @@ def test_author_a_draft_and_validate_it(page, problems, celery_worker_process, d
     expect(page.locator(".tj-draft .cm-editor")).to_have_count(13)
     expect(page.locator("#statement-preview .katex").first).to_be_visible()
 
-    # A structural mistake: only two hints. Saving shows the package check's message beside the field.
+    # Structural mistakes: only two hints, and a reference that does not parse (typed into its editor).
+    # Saving shows each of the package check's messages beside its field, and keeps what was typed.
+    reference = page.locator("#id_reference").input_value()
+    set_code(page, "#id_reference", reference.replace("keepdim=True)\n", "keepdim=True\n", 1))
     page.locator("#id_hint_3").fill("")
     page.get_by_test_id("save-draft").click()
     expect(page.get_by_test_id("error-hint_1")).to_contain_text("must be a list of exactly three hints")
-    page.locator("#id_hint_3").scroll_into_view_if_needed()
-    page.locator("[data-field='reference']").scroll_into_view_if_needed()
+    expect(page.get_by_test_id("error-reference")).to_contain_text("syntax error")
+    expect(page.locator("[data-field='reference'] .cm-content")).to_contain_text("keepdim=True")
+    page.locator("[data-field='reference']").evaluate("e => e.scrollIntoView({block: 'start'})")
     shot(page, "admin-authoring")
 
+    set_code(page, "#id_reference", reference)
     page.locator("#id_hint_3").fill("Subtract the row maximum, exponentiate, divide by the sum.")
     page.get_by_test_id("save-draft").click()
     expect(page.locator(".messagelist")).to_contain_text("Validate it before making it live")
