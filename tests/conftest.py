@@ -88,16 +88,6 @@ def celery_worker_process(django_db_setup, django_db_blocker, redis_client, tmp_
         print(f"\n--- celery worker log (tail) ---\n{log.read_text()[-2000:]}")
 
 
-@pytest.fixture(scope="module")
-def wide_benchmark_range() -> Iterator[None]:
-    """For modules whose worker validates packages: list it in `usefixtures` so it is set before the worker
-    starts. This shared machine is often far slower than the quiet one the 1-50 ms reference range is for,
-    and that range is an authoring rule, not what those modules test."""
-    os.environ["TJ_VALIDATION_REF_MS"] = "0.001,100000"
-    yield
-    del os.environ["TJ_VALIDATION_REF_MS"]
-
-
 @pytest.fixture
 def problems(transactional_db) -> None:
     """The real bank's sample problem, imported the way `sync_problems` does it."""

@@ -10,6 +10,7 @@ submission; export and import, identical to what sync_problems imports from the 
 from __future__ import annotations
 
 import io
+import re
 import time
 import zipfile
 from collections.abc import Callable
@@ -25,8 +26,7 @@ from judge.sync import sync_problems
 from judge.tasks import enqueue
 from tests.admin.test_authoring_form import post_data
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True),
-              pytest.mark.usefixtures("wide_benchmark_range")]
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 SLUG = "stable-softmax"
 FOLDER = PROBLEMS / SLUG
 HALF_PRECISION_REFERENCE = read_folder(FOLDER)["wrong/half_precision.py"]  # a wrong reference
@@ -116,8 +116,8 @@ def test_author_validate_publish_rejudge_export(client, staff, alice, celery_wor
     run = validate(client, first)
     checks = {c.solution: c for c in run.checks.all()}
     assert run.status == "passed", [(c.solution, c.got, c.detail) for c in checks.values()]
-    assert checks["reference.py"].got == "AC" and checks["reference.py"].detail.startswith("reference ")
-    assert checks["reference.py"].detail.endswith(" ms")
+    assert checks["reference.py"].got == "AC"
+    assert re.match(r"reference \d+\.\d\d ms", checks["reference.py"].detail)  # its benchmark time
     assert {s: c.got for s, c in checks.items() if s != "reference.py"} == {
         "accepted/reciprocal.py": "AC", "wrong/half_precision.py": "WA", "wrong/syntax_error.py": "CE",
         "wrong/forbidden_api.py": "CE"}

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import shot
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wide_benchmark_range")]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 VALIDATION_TIMEOUT = 900_000
 
 
