@@ -25,7 +25,7 @@ from graders.container import DockerSandbox, InfrastructureError, Sandbox
 from graders.engine import EngineConfig, GradeResult, base_spec, grade
 from graders.package import PackageError, ProblemPackage, load_folder, problem_folders
 from graders.pool import WarmPool
-from graders.validation import SolutionResult, validate_package
+from graders.validation import SolutionResult, expected_verdicts, validate_package
 
 PROBLEMS = ROOT / "problems"
 # Outside the work tree, so fresh clones on the same machine (CI) reuse results. The key is the package's
@@ -107,8 +107,7 @@ def check_problem(package: ProblemPackage, salts: list[str], sandbox: Sandbox, c
                   cache: dict[str, dict], backend: str) -> list[Check]:
     """Grade one problem's reference, accepted variants and known-wrong solutions in one sandbox, under every
     salt at once (cached by content, sandbox image and salts)."""
-    expected = {"reference.py": "AC", **{a.file: "AC" for a in package.accepted},
-                **{w.file: w.verdict for w in package.wrong}}
+    expected = expected_verdicts(package)
     device = "cuda" if config.gpu is not None else "cpu"
     key = hashlib.sha256(f"{package.version}\0{backend}\0{device}\0{'/'.join(salts)}".encode()).hexdigest()
     if key in cache:

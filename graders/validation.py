@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -34,6 +35,13 @@ class SolutionResult:
         return [c["ref_ms"] for c in (self.timing or {}).get("cases", [])]
 
 
+def expected_verdicts(package: ProblemPackage) -> dict[str, str]:
+    """Every solution a package ships and the verdict it must get: the reference first, then the accepted
+    variants, then the known-wrong solutions."""
+    return {"reference.py": "AC", **{a.file: "AC" for a in package.accepted},
+            **{w.file: w.verdict for w in package.wrong}}
+
+
 def validation_job(package: ProblemPackage, solutions: list[tuple[str, str]], salts: list[str],
                    config: EngineConfig, key: bytes) -> dict[str, Any]:
     """A submit job for the first salt, with the hidden tests of every other salt added and every solution."""
@@ -50,22 +58,30 @@ def validation_job(package: ProblemPackage, solutions: list[tuple[str, str]], sa
     return job
 
 
+def solution_result(event: dict[str, Any]) -> SolutionResult:
+    return SolutionResult(event["verdict"], event.get("message", ""), event.get("tests") or [], event.get("timing"))
+
+
 def validate_package(package: ProblemPackage, solutions: list[tuple[str, str]], salts: list[str],
-                     sandbox: Sandbox, config: EngineConfig) -> dict[str, SolutionResult]:
-    """Grade `solutions` (name, code), the reference first, in one sandbox. Raises InfrastructureError when
-    the sandbox ends before every solution has its result."""
+                     sandbox: Sandbox, config: EngineConfig,
+                     on_result: Callable[[str, SolutionResult], None] | None = None) -> dict[str, SolutionResult]:
+    """Grade `solutions` (name, code), the reference first, in one sandbox. `on_result` hears each solution's
+    result as the harness reports it (the admin shows them arriving). Raises InfrastructureError when the
+    sandbox ends before every solution has its result."""
     key = secrets.token_bytes(32)
     job = validation_job(package, solutions, salts, config, key)
     tests = len(job["problem"]["tests"])
     spec = replace(base_spec(config), memory_mb=int(package.limits["memory_mb"]),
                    wall_s=len(solutions) * job_wall_seconds(package, tests, len(job["problem"]["benchmarks"])))
-    stream = EventStream(key, None)
+
+    def on_event(event: dict[str, Any]) -> None:
+        if on_result is not None and event["event"] == "final" and "solution" in event:
+            on_result(event["solution"], solution_result(event))
+
+    stream = EventStream(key, on_event)
     status = sandbox.run(json.dumps(job).encode(), spec, stream)
-    results = {}
-    for event in stream.events:
-        if event["event"] == "final" and "solution" in event:
-            results[event["solution"]] = SolutionResult(event["verdict"], event.get("message", ""),
-                                                        event.get("tests") or [], event.get("timing"))
+    results = {event["solution"]: solution_result(event) for event in stream.events
+               if event["event"] == "final" and "solution" in event}
     whole = next((e for e in stream.events if e["event"] == "final" and "solution" not in e), None)
     if whole is not None:  # the harness failed as a whole (the reference broke): every solution left says so
         for name, _ in solutions:

@@ -17,11 +17,14 @@ function submitWith(form, mode) {
   if (button) form.requestSubmit(button);
 }
 
+// Every `textarea[data-editor]` gets an editor: the problem page's one (which keeps a draft in this browser,
+// because it names its problem) and the admin's authoring fields (data-editor="python", "markdown" or "yaml").
 function mountEditor(textarea) {
   const form = textarea.form;
+  const keepsDraft = Boolean(textarea.dataset.problem);
   const draftKey = `tj-draft:${textarea.dataset.problem}`;
   const starter = textarea.dataset.starter ?? textarea.defaultValue;
-  const draft = localStorage.getItem(draftKey);
+  const draft = keepsDraft ? localStorage.getItem(draftKey) : null;
   const vimMode = new Compartment();
   const vimToggle = document.getElementById("vim-toggle");
   const vimOn = localStorage.getItem(VIM_KEY) === "1";
@@ -37,12 +40,15 @@ function mountEditor(textarea) {
         basicSetup,
         keymap.of([indentWithTab]),
         indentUnit.of("    "),
-        python(),
-        EditorView.contentAttributes.of({ "aria-label": "Code editor: your solution", "aria-multiline": "true" }),
+        textarea.dataset.editor === "python" ? python() : [],
+        textarea.dataset.editor === "python" ? [] : EditorView.lineWrapping,
+        EditorView.contentAttributes.of({ "aria-label": textarea.dataset.label ?? "Code editor: your solution",
+                                          "aria-multiline": "true" }),
         EditorView.updateListener.of((update) => {
           if (!update.docChanged) return;
           const code = update.state.doc.toString();
           textarea.value = code;
+          if (!keepsDraft) return;
           localStorage.setItem(draftKey, code);
           const status = document.getElementById("draft-status");
           if (status) status.textContent = "Draft saved in this browser.";
@@ -71,7 +77,8 @@ function mountEditor(textarea) {
     view.focus();
   });
   form.addEventListener("submit", () => { textarea.value = view.state.doc.toString(); });
-  window.tjEditor = view; // lets tests and power users script the editor
+  if (keepsDraft) window.tjEditor = view; // lets tests and power users script the editor
+  textarea.tjEditor = view;
 }
 
 function highlightBlocks(root) {
@@ -101,8 +108,10 @@ function renderMath(root) {
   });
 }
 
+// Typeset HTML put in the page later (the admin's live statement preview).
+window.tjTypeset = (root) => { renderMath(root); highlightBlocks(root); };
+
 document.addEventListener("DOMContentLoaded", () => {
   for (const root of document.querySelectorAll(".markdown")) { renderMath(root); highlightBlocks(root); }
-  const textarea = document.querySelector("textarea[data-editor]");
-  if (textarea) mountEditor(textarea);
+  for (const textarea of document.querySelectorAll("textarea[data-editor]")) mountEditor(textarea);
 });

@@ -6,4 +6,5 @@ class JudgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from judge import sample_previews  # noqa: F401  (registers its Celery task; autodiscovery finds tasks.py only)
+        # These register their Celery tasks; autodiscovery finds tasks.py only.
+        from judge import authoring_tasks, sample_previews  # noqa: F401

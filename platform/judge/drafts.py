@@ -27,7 +27,7 @@ def remember_hints(user: object, problem: Problem, shown: int) -> int:
 @require_POST
 def save_draft(request: HttpRequest, slug: str) -> JsonResponse:
     """POST `code` (and/or `hints`, the number revealed). Oversized code is refused, the saved draft kept."""
-    problem = get_object_or_404(Problem.visible(), slug=slug)
+    problem = get_object_or_404(Problem.open_to(request.user), slug=slug)
     updates = {}
     if "code" in request.POST:
         try:

@@ -52,6 +52,12 @@ class Problem(models.Model):
         """Problems anyone may browse: public and with a live version."""
         return cls.objects.filter(is_public=True, live_version__isnull=False)
 
+    @classmethod
+    def open_to(cls, user: Any) -> models.QuerySet[Problem]:
+        """Problems `user` may submit to and keep a draft of: the visible ones, and for staff any problem with a
+        live version (they try a hidden problem on its real page before making it public)."""
+        return cls.objects.filter(live_version__isnull=False) if user.is_staff else cls.visible()
+
     def package(self) -> ProblemPackage:
         if self.live_version is None:
             raise ValueError(f"problem {self.slug} has no live version")
@@ -67,6 +73,11 @@ class ProblemVersion(models.Model):
     # Sample test name → its arguments as the entry point receives them (judge.sample_previews); None: not yet.
     sample_arguments = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")  # empty for versions imported by sync_problems
+    made_live_at = models.DateTimeField(null=True, blank=True)  # the last time it became live
+    made_live_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["problem", "version"], name="unique_problem_version")]
@@ -77,6 +88,26 @@ class ProblemVersion(models.Model):
 
     def package(self) -> ProblemPackage:
         return load_package(self.files, f"problems/{self.problem.slug}")
+
+    @property
+    def is_live(self) -> bool:
+        return self.problem.live_version_id == self.pk
+
+    def latest_validation(self) -> ValidationRun | None:
+        return self.validations.order_by("-created_at", "-pk").first()
+
+    def may_go_live(self) -> tuple[bool, str]:
+        """A version goes live only if its latest validation passed, or it was live before (a rollback)."""
+        if self.is_live:
+            return False, "it is already live"
+        run = self.latest_validation()
+        if run is not None and run.status == ValidationRun.Status.PASSED:
+            return True, ""
+        if self.made_live_at is not None and run is None:
+            return True, ""
+        if run is None:
+            return False, "it has not been validated; validate it first"
+        return False, f"its latest validation is {run.get_status_display().lower()}"
 
 
 class Submission(models.Model):
@@ -95,8 +126,8 @@ class Submission(models.Model):
     TRANSITIONS: dict[str, set[str]] = {
         Status.QUEUED: {Status.RUNNING, Status.FAILED},
         Status.RUNNING: {Status.FINISHED, Status.FAILED, Status.QUEUED},  # back to queued: retry or lost worker
-        Status.FINISHED: set(),
-        Status.FAILED: set(),
+        Status.FINISHED: {Status.QUEUED},  # a staff rejudge (judge/rejudge.py), never the grading path
+        Status.FAILED: {Status.QUEUED},
     }
 
     class Verdict(models.TextChoices):
@@ -135,7 +166,12 @@ class Submission(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["problem", "verdict", "mode"])]
+        indexes = [
+            models.Index(fields=["problem", "verdict", "mode"]),
+            # The admin's list: newest first, filtered by verdict or hardware (100k rows stay fast).
+            models.Index(fields=["verdict", "-created_at"], name="submission_verdict_recent"),
+            models.Index(fields=["hardware", "-created_at"], name="submission_hardware_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.problem.slug} {self.status} {self.verdict}"
@@ -232,3 +268,84 @@ class Draft(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "problem"], name="one_draft_per_user_problem")]
+
+
+class ValidationRun(models.Model):
+    """One grading of a version's reference and wrong solutions on a worker (the admin's "validate")."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued"
+        RUNNING = "running"
+        PASSED = "passed"  # the reference is Accepted in the benchmark range, every wrong solution got its verdict
+        FAILED = "failed"
+
+    version = models.ForeignKey(ProblemVersion, on_delete=models.CASCADE, related_name="validations")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"validation of {self.version} ({self.status})"
+
+
+class ValidationCheck(models.Model):
+    """One solution of a validation run: what verdict it needed, what it got (empty until graded)."""
+
+    run = models.ForeignKey(ValidationRun, on_delete=models.CASCADE, related_name="checks")
+    index = models.PositiveSmallIntegerField()
+    solution = models.CharField(max_length=200)
+    expected = models.CharField(max_length=4)
+    got = models.CharField(max_length=4, blank=True)
+    detail = models.TextField(blank=True)  # the reference's benchmark times, or why a solution failed
+
+    class Meta:
+        ordering = ["index"]
+
+    @property
+    def ok(self) -> bool | None:
+        return None if not self.got else self.got == self.expected
+
+
+class Rejudge(models.Model):
+    """A staff rejudge and its report. Queued at low priority: users' own submissions are graded first."""
+
+    class Kind(models.TextChoices):
+        ONE = "one", "Selected submissions, against their own versions"
+        ACCEPTED = "accepted", "Accepted submissions, against the live version (report only)"
+        FAILED = "failed", "Internal Errors, against their own versions"
+
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    problem = models.ForeignKey(Problem, null=True, blank=True, on_delete=models.CASCADE, related_name="rejudges")
+    version = models.ForeignKey(ProblemVersion, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")  # the target of an ACCEPTED rejudge
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"rejudge #{self.pk} ({self.kind})"
+
+
+class RejudgeItem(models.Model):
+    """One submission of a rejudge: its verdict before, and after (empty until graded)."""
+
+    rejudge = models.ForeignKey(Rejudge, on_delete=models.CASCADE, related_name="items")
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="+")
+    old_verdict = models.CharField(max_length=4, blank=True)
+    new_verdict = models.CharField(max_length=4, blank=True)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["submission_id"]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.new_verdict) and self.new_verdict != self.old_verdict

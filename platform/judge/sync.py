@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from graders.package import PackageError, ProblemPackage, load_package, problem_folders, read_folder
 from judge.models import Problem, ProblemVersion
@@ -45,6 +46,8 @@ def sync_package(package: ProblemPackage) -> str:
         getattr(problem, k) == v for k, v in metadata.items()
     ):
         return "unchanged"
+    if problem.live_version_id != version.pk:  # recorded, so the admin can roll back to it later
+        ProblemVersion.objects.filter(pk=version.pk).update(made_live_at=timezone.now())
     for name, value in metadata.items():
         setattr(problem, name, value)
     problem.live_version = version

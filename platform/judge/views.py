@@ -21,8 +21,9 @@ from graders.topics import DIFFICULTIES, TOPICS
 from judge.drafts import remember_hints
 from judge.forms import ProblemFilterForm, SignupForm, SubmissionForm
 from judge.leaderboard import leaderboard_entries
-from judge.models import Draft, Problem, Submission
+from judge.models import Draft, Problem, ProblemVersion, Submission
 from judge.payloads import submission_payload
+from judge.preview import page_version
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
 from judge.sample_previews import request_preview
@@ -94,8 +95,10 @@ def problem_list(request: HttpRequest) -> HttpResponse:
     return render(request, "judge/problem_list.html", {"rows": rows, "form": form})
 
 
-def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm) -> dict[str, Any]:
-    package = problem.package()
+def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm,
+                     version: ProblemVersion | None = None, banner: str = "") -> dict[str, Any]:
+    shown_version = version or problem.live_version
+    package = shown_version.package()
     user = request.user
     try:
         shown = max(0, min(len(package.hints), int(request.GET.get("hints", 0))))
@@ -109,23 +112,24 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
               if user.is_authenticated else [])
     return {
         "problem": problem, "package": package, "statement": render_markdown(package.statement), "form": form,
-        "samples": [{"name": t.name, "arguments": (problem.live_version.sample_arguments or {}).get(t.name, "")}
+        "samples": [{"name": t.name, "arguments": (shown_version.sample_arguments or {}).get(t.name, "")}
                     for t in package.test_cases("sample")],
         "hints": list(package.hints), "hints_shown": shown, "solved": solved, "gave_up": gave_up,
         "unlocked": unlocked, "recent": recent, "payload": submission_payload(recent[0]) if recent else None,
         "last_code": recent[0].code if recent else "",
         "editorial": render_markdown(package.editorial) if unlocked and package.editorial else "",
         "reference": package.reference if unlocked else "",
+        "preview_banner": banner, "can_submit": version is None or version.is_live,
     }
 
 
 def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
-    request_preview(problem.live_version)  # the samples' arguments, worked out once per version by the worker
+    problem, version, banner = page_version(request, slug)  # staff may preview hidden problems and drafts
+    request_preview(version)  # the samples' arguments, worked out once per version by the worker
     draft = Draft.objects.filter(user=request.user, problem=problem).exclude(code="").first() \
         if request.user.is_authenticated else None
-    form = SubmissionForm(initial={"code": draft.code if draft else problem.package().starter})
-    return render(request, "judge/problem_detail.html", _problem_context(request, problem, form))
+    form = SubmissionForm(initial={"code": draft.code if draft else version.package().starter})
+    return render(request, "judge/problem_detail.html", _problem_context(request, problem, form, version, banner))
 
 
 @login_required
@@ -133,7 +137,7 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
     """Queue a Run or Submit. The problem page's script asks for JSON and shows the results beside the editor;
     without it the form redirects to the submission's page."""
-    problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
+    problem = get_object_or_404(Problem.open_to(request.user).select_related("live_version"), slug=slug)
     form = SubmissionForm(request.POST)
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if form.is_valid():
@@ -161,7 +165,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def give_up(request: HttpRequest, slug: str) -> HttpResponse:
     """Record the give-up (it is shown on the profile), then reveal the editorial and reference."""
-    problem = get_object_or_404(Problem.visible(), slug=slug)
+    problem = get_object_or_404(Problem.open_to(request.user), slug=slug)
     GiveUp.objects.get_or_create(user=request.user, problem=problem)
     messages.info(request, "The editorial and reference solution are now shown below.")
     return redirect(reverse("problem-detail", args=[slug]) + "#solution")

@@ -32,7 +32,7 @@ class ConceptSyncReport:
         return out + [f"  {e}" for e in self.errors]
 
 
-def _fields(concept: ConceptFile) -> dict:
+def row_fields(concept: ConceptFile) -> dict:
     """The row's values, as they come back from a JSON column (lists, not tuples) so comparing them works."""
     return json.loads(json.dumps({
         "title": concept.title, "topics": list(concept.topics), "difficulty": concept.difficulty,
@@ -61,7 +61,7 @@ def sync_concepts(root: Path, problems_root: Path = ROOT / "problems") -> Concep
         return report
     with transaction.atomic():
         for concept in concepts:
-            fields = _fields(concept)
+            fields = row_fields(concept)
             row = Concept.objects.filter(slug=concept.slug).first()
             if row is None:
                 Concept.objects.create(slug=concept.slug, **fields)

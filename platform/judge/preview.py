@@ -1,0 +1,35 @@
+"""Which problem and version a problem page shows: the live one to everyone, anything to staff (a preview).
+
+Staff see non-public problems and any version (`?version=<id>`, e.g. a draft) on the real page, under a
+banner saying what they are looking at; everyone else gets a 404 for what is not public and live.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from judge.models import Problem, ProblemVersion
+
+
+def page_version(request: HttpRequest, slug: str) -> tuple[Problem, ProblemVersion, str]:
+    """(problem, version shown, banner); the banner is empty for the public view of a live version."""
+    if not request.user.is_staff:
+        problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
+        return problem, problem.live_version, ""
+    problem = get_object_or_404(Problem.objects.select_related("live_version"), slug=slug)
+    wanted = request.GET.get("version", "")
+    if wanted.isdigit():
+        version = get_object_or_404(ProblemVersion, pk=int(wanted), problem=problem)
+    else:
+        version = problem.live_version or problem.versions.order_by("-created_at", "-pk").first()
+    if version is None:
+        raise Http404("this problem has no version yet")
+    version.problem = problem
+    if not version.is_live:
+        state = "a former live version" if version.made_live_at else "a draft"
+        return problem, version, (f"Staff preview of version {version.version}, {state}: users see "
+                                  f"{problem.live_version.version if problem.live_version else 'nothing'}.")
+    if not problem.is_public:
+        return problem, version, "Staff preview: this problem is not public; users cannot see it."
+    return problem, version, ""
