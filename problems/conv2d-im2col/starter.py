@@ -1,5 +1,4 @@
 import torch
-import torch.nn.functional as F
 
 
 def conv2d(x: torch.Tensor, weight: torch.Tensor, bias: torch.Tensor | None, stride: list[int],

@@ -16,5 +16,6 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
         u = torch.randint(0, 10, (n,), generator=generator).to(torch.float32) / 10
     else:
         u = torch.rand(n, generator=generator, dtype=torch.float32)
-    return {"x": x, "branch": branch, "drop_prob": float(params["drop_prob"]), "training": bool(params.get("training", True)),
-            "u": u, "scale_by_keep": bool(params.get("scale_by_keep", True))}
+    return {"x": x, "branch": branch, "drop_prob": float(params["drop_prob"]),
+            "training": bool(params.get("training", True)), "u": u,
+            "scale_by_keep": bool(params.get("scale_by_keep", True))}

@@ -1,6 +1,3 @@
-import torch
-
-
 def ema_weights(snapshots, buffer_names, decay):
     """The torch-ema form, shadow -= (1 - d) * (shadow - param), done in place on private copies."""
     shadow = {name: value.detach().clone() for name, value in snapshots[0].items()}

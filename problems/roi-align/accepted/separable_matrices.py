@@ -8,7 +8,8 @@ def _interp_matrix(start, bin_size, grid, pooled, size):
     dtype = start.dtype
     i = torch.arange(g, device=start.device, dtype=dtype)
     p = torch.arange(pooled, device=start.device, dtype=dtype)
-    pos = start[:, None, None] + bin_size[:, None, None] * (p[None, :, None] + (i[None, None, :] + 0.5) / grid.clamp(min=1)[:, None, None])
+    offset = (i[None, None, :] + 0.5) / grid.clamp(min=1)[:, None, None]
+    pos = start[:, None, None] + bin_size[:, None, None] * (p[None, :, None] + offset)
     keep = (i[None, None, :] < grid[:, None, None]) & (pos >= -1) & (pos <= size)
     pos = pos.clamp(0, size - 1)
     low = pos.floor().long()
