@@ -16,5 +16,6 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
 
 def run(solution, inputs: dict) -> dict:
     q = inputs["q"]
-    slopes = [float(s) for s in solution.alibi_slopes(q.shape[1])]
-    return {"slopes": slopes, "out": solution.alibi_attention(q, inputs["k"], inputs["v"])}
+    # The entry point first: the sample preview's stand-in solution defines only that one.
+    out = solution.alibi_attention(q, inputs["k"], inputs["v"])
+    return {"slopes": [float(s) for s in solution.alibi_slopes(q.shape[1])], "out": out}
