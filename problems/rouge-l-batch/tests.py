@@ -1,19 +1,15 @@
 import torch
 
 
-def _edit(tokens: list[int], vocab: int, rate: float, generator: torch.Generator) -> list[int]:
-    """A noisy copy: substitutions, deletions and insertions at the given rate (token 0 is never drawn)."""
-    out = []
-    for tok in tokens:
-        u = float(torch.rand(1, generator=generator))
-        if u < rate / 3:
-            continue
-        if u < 2 * rate / 3:
-            out.append(int(torch.randint(1, vocab, (1,), generator=generator)))
-            continue
-        out.append(tok)
-        if u < rate:
-            out.append(int(torch.randint(1, vocab, (1,), generator=generator)))
+def _noisy_copy(ref: list[int], vocab: int, rate: float, generator: torch.Generator) -> list[int]:
+    """Drop about rate/2 of the tokens, then insert as many random ones at random places (never token 0)."""
+    keep = (torch.rand(len(ref), generator=generator) >= rate / 2).tolist()
+    out = [tok for tok, k in zip(ref, keep) if k]
+    n_new = round(len(ref) * rate / 2)
+    places = torch.randint(0, len(out) + 1, (n_new,), generator=generator).tolist()
+    tokens = torch.randint(1, vocab, (n_new,), generator=generator).tolist()
+    for place, tok in sorted(zip(places, tokens), reverse=True):
+        out.insert(place, tok)
     return out
 
 
@@ -35,7 +31,7 @@ def make_inputs(params: dict, generator: torch.Generator) -> dict:
         n = int(torch.randint(params.get("min_length", 1), length + 1, (1,), generator=generator))
         ref = torch.randint(1, vocab, (n,), generator=generator).tolist()
         refs.append(ref)
-        cands.append(_edit(ref, vocab, params.get("noise", 0.4), generator)[: params.get("max_cand", 10**9)])
+        cands.append(_noisy_copy(ref, vocab, params.get("noise", 0.4), generator)[: params.get("max_cand", 10**9)])
     if pad_id != 0:  # ids are 1..vocab-1; move token pad_id to 0 so that it never occurs in the text
         refs = [[0 if t == pad_id else t for t in r] for r in refs]
         cands = [[0 if t == pad_id else t for t in c] for c in cands]
