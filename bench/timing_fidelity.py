@@ -32,18 +32,29 @@ DEFAULT_PROBLEMS = ["stable-softmax", "layer-norm", "box-iou", "multihead-attent
 
 
 def twice_the_work(package: ProblemPackage) -> str:
-    """The reference, made to do all of its work twice and return the second result. A module class is
-    built twice and runs forward twice; a function is called twice."""
+    """The reference, made to do all of its work twice and return the second result. A function is called
+    twice. A module class keeps a twin, an independent copy (not a submodule, so not in its state dict),
+    that is built, moved, loaded and run alongside it: everything the driver asks of the module is done twice,
+    on separate weights."""
     entry = package.entry
     if entry[0].isupper():
         wrapper = f"""
             _Once = {entry}
             class {entry}(_Once):
                 def __init__(self, *args, **kwargs):
-                    _Once(*args, **kwargs)
                     super().__init__(*args, **kwargs)
+                    object.__setattr__(self, "_twin", _Once(*args, **kwargs))
+                def to(self, *args, **kwargs):
+                    self._twin.to(*args, **kwargs)
+                    return super().to(*args, **kwargs)
+                def train(self, mode=True):
+                    self._twin.train(mode)
+                    return super().train(mode)
+                def load_state_dict(self, *args, **kwargs):
+                    self._twin.load_state_dict(*args, **kwargs)
+                    return super().load_state_dict(*args, **kwargs)
                 def forward(self, *args, **kwargs):
-                    super().forward(*args, **kwargs)
+                    self._twin(*args, **kwargs)
                     return super().forward(*args, **kwargs)
         """
     else:
