@@ -18,8 +18,7 @@ CORRECTNESS_WEIGHT = 0.8
 
 
 def speedup(cases: list[dict]) -> float:
-    """Geometric mean over benchmark cases of each case's speedup (its median, pair by pair, of reference
-    time / submission time)."""
+    """Geometric mean over benchmark cases of each case's speedup (reference median / submission median)."""
     ratios = [c["speedup"] for c in cases if c["speedup"] > 0]
     if not ratios:
         return 0.0
