@@ -71,7 +71,8 @@ class SubmissionListCreate(generics.GenericAPIView):
             raise Throttled(detail=limited)
         problem = data.validated_data["problem"]
         submission = Submission.objects.create(user=request.user, problem=problem, version=problem.live_version,
-                                               code=data.validated_data["code"], mode=data.validated_data["mode"])
+                                               code=data.validated_data["code"], mode=data.validated_data["mode"],
+                                               custom_input=data.validated_data["custom_input"])
         enqueue(submission)
         return Response(SubmissionSerializer(submission).data, status=status.HTTP_201_CREATED)
 

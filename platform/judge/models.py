@@ -114,6 +114,8 @@ class Submission(models.Model):
     version = models.ForeignKey(ProblemVersion, on_delete=models.PROTECT, related_name="submissions")
     mode = models.CharField(max_length=8, choices=Mode.choices, default=Mode.SUBMIT)
     code = models.TextField()
+    # A Run on the user's own test parameters (graders.custom_input): graded as one more case after the samples.
+    custom_input = models.JSONField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
     verdict = models.CharField(max_length=4, choices=Verdict.choices, blank=True)
     message = models.TextField(blank=True)
@@ -154,15 +156,19 @@ class Submission(models.Model):
         return sum(r.verdict == self.Verdict.AC for r in samples), len(samples)
 
     def verdict_label(self) -> str:
-        """The verdict as people should read it: a Run only ever checked the samples, so it is never "Accepted"."""
+        """The verdict as people should read it: a Run only ever checked the samples, so it is never "Accepted".
+        A Run on custom input says how that case went too."""
         if not self.verdict:
             return ""
         if not self.is_run or self.verdict in (self.Verdict.CE, self.Verdict.IE):
             return self.get_verdict_display()
         passed, total = self.samples_passed()
+        custom = next((r for r in self.results.all() if r.kind == TestResult.CUSTOM), None)
+        extra = "" if custom is None else \
+            f", custom input {'matches the reference' if custom.verdict == self.Verdict.AC else custom.verdict}"
         if self.verdict == self.Verdict.AC:
-            return f"Samples passed ({passed}/{total})"
-        return f"{self.get_verdict_display()} (samples: {passed}/{total} passed)"
+            return f"Samples passed ({passed}/{total}){extra}"
+        return f"{self.get_verdict_display()} (samples: {passed}/{total} passed{extra})"
 
     def can_see(self, user: Any) -> bool:
         """Owners and staff see a submission's code and results."""
@@ -205,13 +211,14 @@ class TestResult(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="results")
     index = models.PositiveIntegerField()
     name = models.CharField(max_length=100)
-    kind = models.CharField(max_length=10)  # sample | hidden
+    CUSTOM = "custom"  # a Run's custom-input case; shown like a sample, never counted as one
+    kind = models.CharField(max_length=10)  # sample | hidden | custom
     verdict = models.CharField(max_length=4, choices=Submission.Verdict.choices)
     message = models.TextField(blank=True)
     time_ms = models.FloatField(null=True, blank=True)
     cpu_ms = models.FloatField(null=True, blank=True)
     weight = models.FloatField(default=1)
-    details = models.JSONField(null=True, blank=True)  # sample tests only: input, expected, actual, printed
+    details = models.JSONField(null=True, blank=True)  # sample and custom only: input, expected, actual, printed
 
     class Meta:
         ordering = ["index"]

@@ -28,7 +28,7 @@ def hidden_message(result: TestResult) -> str:
 def result_payload(result: TestResult, arguments: dict[str, str] | None = None) -> dict[str, Any]:
     """One test as the owner may see it: a hidden test's details never leave the server. A sample's input is
     shown as the entry point receives it when the version's sample arguments are known."""
-    sample = result.kind == "sample"
+    sample = result.kind in ("sample", TestResult.CUSTOM)  # a custom input is the user's own: shown like a sample
     details = (result.details or {}) if sample else {}
     shown = details.get("details") or {}
     return {
@@ -105,6 +105,7 @@ def submission_payload(submission: Submission) -> dict[str, Any]:
         "timing_cases": timing_cases(submission),
         "faster_than": faster_than(submission) if submission.is_done else None,
         "after_solution": after_solution(submission) if not submission.is_run else False,
+        "custom_input": submission.custom_input,
         "created_at": submission.created_at.isoformat(),
         "results": [result_payload(r, submission.version.sample_arguments) for r in submission.results.all()],
     }

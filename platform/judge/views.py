@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from graders.custom_input import example as custom_example
 from graders.topics import DIFFICULTIES, TOPICS
 from judge.drafts import remember_hints
 from judge.forms import ProblemFilterForm, SignupForm, SubmissionForm
@@ -124,7 +125,8 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
     request_preview(problem.live_version)  # the samples' arguments, worked out once per version by the worker
     draft = Draft.objects.filter(user=request.user, problem=problem).exclude(code="").first() \
         if request.user.is_authenticated else None
-    form = SubmissionForm(initial={"code": draft.code if draft else problem.package().starter})
+    form = SubmissionForm(initial={"code": draft.code if draft else problem.package().starter,
+                                   "custom_input": custom_example(problem.package())})
     return render(request, "judge/problem_detail.html", _problem_context(request, problem, form))
 
 
@@ -134,7 +136,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
     """Queue a Run or Submit. The problem page's script asks for JSON and shows the results beside the editor;
     without it the form redirects to the submission's page."""
     problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
-    form = SubmissionForm(request.POST)
+    form = SubmissionForm(request.POST, package=problem.package())
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if form.is_valid():
         limited = check_and_count(request.user.pk, form.cleaned_data["mode"])
@@ -142,6 +144,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
             submission = Submission.objects.create(
                 user=request.user, problem=problem, version=problem.live_version,
                 code=form.cleaned_data["code"], mode=form.cleaned_data["mode"],
+                custom_input=form.cleaned_data["custom_input"],
             )
             enqueue(submission)
             if wants_json:

@@ -16,14 +16,14 @@
     li.dataset.index = t.index;
     if (t.time_ms != null) li.append(" ", el("span", { className: "meta" }, `${t.time_ms.toFixed(1)} ms`));
     if (t.message) li.append(el("p", { className: "message" }, t.message));
-    if (t.details) {
-      const dl = el("dl", { className: "sample-details" });
-      for (const [label, key] of [["Input", "input"], ["Expected output", "expected"], ["Your output", "actual"],
-                                  ["Printed", "printed"]]) {
-        if (key === "printed" && !t.details[key]) continue;
-        dl.append(el("dt", {}, label), el("dd", {}, el("pre", {}, t.details[key] ?? "")));
-      }
-      li.append(dl);
+    if (t.details) {  // the input, then the expected output beside yours
+      const box = (label, key, className = "") => el("dl", { className },
+        el("dt", {}, label), el("dd", {}, el("pre", {}, t.details[key] ?? "")));
+      const details = el("div", { className: "sample-details" }, box("Input", "input"),
+        el("div", { className: "compare" }, box("Expected output", "expected", "expected"),
+          box("Your output", "actual", "actual")));
+      if (t.details.printed) details.append(box("Printed", "printed"));
+      li.append(details);
     }
     return li;
   }
@@ -39,7 +39,7 @@
   function draw(box, s) {
     const $ = (id) => box.querySelector(`#${id}`);
     const run = s.mode === "run";
-    $("mode-label").textContent = run ? "Run · samples only" : "Submit";
+    $("mode-label").textContent = !run ? "Submit" : s.custom_input ? "Run · samples and custom input" : "Run · samples only";
     $("mode-label").className = `mode mode-${s.mode}`;
     $("status").textContent = s.status;
     $("progress").textContent = progressText(s);
