@@ -98,3 +98,39 @@ def test_phone_width_has_no_horizontal_page_scroll(page, problems, path):
         editor = page.locator(".problem-code").bounding_box()
         assert editor["y"] >= statement["y"] + statement["height"] - 1  # the editor is below the statement
     shot(page, "phone-list" if path == "/" else "phone-problem")
+
+
+def test_custom_input_run_shows_expected_beside_actual(page, problems, celery_worker_process):
+    """The user's own parameters: the reference's output beside theirs, and the Run says how that case went."""
+    sign_up(page, "hamming")
+    page.goto("/problems/stable-softmax/")
+    long_line = "    # " + "a comment that runs far past the editor's right edge " * 4 + "\n"
+    replace_code(page, "def softmax(x, dim=-1):\n" + long_line + "    e = (x - x.amax(dim, keepdim=True)).exp()\n"
+                 "    return e / e.sum(dim, keepdim=True) if x.shape[0] < 4 else x\n")  # wrong from 4 rows on
+    scroller = page.locator(".cm-scroller")  # a long line scrolls inside the editor, with its bar
+    assert scroller.evaluate("s => s.scrollWidth > s.clientWidth && getComputedStyle(s).overflowX === 'auto'")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+    page.get_by_text("Custom input", exact=True).click()
+    box = page.get_by_test_id("custom-input")
+    expect(box).to_have_value("{'shape': [1, 5], 'scale': 1.0}")  # the first sample's parameters, to edit
+    box.fill("{'shape': [5, 4], 'scale': 2.0}")
+    page.get_by_role("button", name="Run on custom input").click()
+    expect(page.locator("#mode-label")).to_have_text("Run · samples and custom input")
+    expect(page.get_by_test_id("verdict")).to_have_text("Wrong Answer (samples: 2/2 passed, custom input WA)",
+                                                        timeout=GRADING_TIMEOUT)
+    custom = page.locator("#results li", has=page.locator(".kind", has_text="custom"))
+    expect(custom.locator(".name")).to_have_text("custom input")
+    expect(custom.locator(".sample-details pre").first).to_contain_text("'x': tensor(")
+    expected, actual = custom.locator(".compare .expected pre"), custom.locator(".compare .actual pre")
+    expect(expected).to_contain_text("tensor(")
+    expect(actual).to_contain_text("tensor(")
+    assert expected.inner_text() != actual.inner_text()
+    left, right = expected.bounding_box(), actual.bounding_box()
+    assert abs(left["y"] - right["y"]) < 2 and left["x"] + left["width"] <= right["x"]  # side by side
+    bad = page.get_by_test_id("custom-input")
+    bad.fill("{'shape': [5, 4], 'size': 3}")
+    page.get_by_role("button", name="Run on custom input").click()
+    expect(page.get_by_test_id("form-error")).to_contain_text("Custom input: unknown parameter(s) 'size'")
+    custom.scroll_into_view_if_needed()
+    shot(page, "custom-input")
