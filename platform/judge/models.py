@@ -76,7 +76,19 @@ class ProblemVersion(models.Model):
         return f"{self.problem.slug}@{self.version}"
 
     def package(self) -> ProblemPackage:
-        return load_package(self.files, f"problems/{self.problem.slug}")
+        """The parsed package, kept per process: a version's files never change (`version` is their content
+        hash), and parsing its YAML is most of a problem page's time."""
+        key = (self.problem_id, self.version)
+        package = _PACKAGES.get(key)
+        if package is None:
+            package = load_package(self.files, f"problems/{self.problem.slug}")
+            if len(_PACKAGES) >= 512:
+                _PACKAGES.clear()
+            _PACKAGES[key] = package
+        return package
+
+
+_PACKAGES: dict[tuple[int, str], ProblemPackage] = {}
 
 
 class Submission(models.Model):

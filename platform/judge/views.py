@@ -24,14 +24,12 @@ from judge.forms import ProblemFilterForm, SignupForm, SubmissionForm
 from judge.leaderboard import leaderboard_entries
 from judge.models import Draft, Problem, Submission
 from judge.payloads import submission_payload
+from judge.problem_list import problem_rows
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
 from judge.sample_previews import request_preview
-from judge.search import search as search_rows
 from judge.tasks import enqueue
 from practice.models import Concept, GiveUp, QuizAttempt
-
-DIFFICULTY_ORDER = {d: i for i, d in enumerate(DIFFICULTIES)}
 
 
 def accepted(user: Any) -> QuerySet[Submission]:
@@ -39,60 +37,11 @@ def accepted(user: Any) -> QuerySet[Submission]:
     return Submission.objects.filter(user=user, verdict=Submission.Verdict.AC, mode=Submission.Mode.SUBMIT)
 
 
-def _status(row: Any) -> str:
-    return "solved" if row.solved else "attempted" if row.attempted else "new"
-
-
-def problem_rows(user: Any, filters: dict[str, str]) -> list[dict[str, Any]]:
-    """Coding problems and concept questions as list rows, filtered; two queries whatever the count."""
-    kind, search = filters.get("kind", ""), filters.get("q", "").strip()
-    rows: list[dict[str, Any]] = []
-    if kind in ("", "coding", "debugging"):
-        problems = Problem.visible()
-        if kind:
-            problems = problems.filter(kind=kind)
-        if user.is_authenticated:
-            mine = Submission.objects.filter(user=user, problem=OuterRef("pk"))
-            problems = problems.annotate(
-                attempted=Exists(mine),
-                solved=Exists(mine.filter(verdict=Submission.Verdict.AC, mode=Submission.Mode.SUBMIT)))
-        rows += [{"kind": p.kind, "slug": p.slug, "title": p.title, "difficulty": p.difficulty,
-                  "topics": p.topics, "status": _status(p) if user.is_authenticated else "new",
-                  "url_name": "problem-detail"} for p in _filtered(problems, filters, search)]
-    if kind in ("", "concept"):
-        concepts = Concept.objects.filter(is_active=True)
-        if user.is_authenticated:
-            mine = QuizAttempt.objects.filter(user=user, concept=OuterRef("pk"))
-            concepts = concepts.annotate(attempted=Exists(mine),
-                                         solved=Exists(mine.filter(correct=True, after_reveal=False)))
-        rows += [{"kind": "concept", "slug": c.slug, "title": c.title, "difficulty": c.difficulty,
-                  "topics": c.topics, "status": _status(c) if user.is_authenticated else "new",
-                  "url_name": "concept-quiz"} for c in _filtered(concepts, filters, search)]
-    topic, status = filters.get("topic", ""), filters.get("status", "")
-    rows = [r for r in rows if (not topic or topic in r["topics"]) and (not status or r["status"] == status)]
-    words = search.lower().split()  # a search lists the rows with the most words in their title first
-
-    def order(r: dict[str, Any]) -> tuple:
-        return (-sum(w in r["title"].lower() for w in words), DIFFICULTY_ORDER.get(r["difficulty"], 9),
-                r["kind"] == "concept", r["title"])
-
-    return sorted(rows, key=order)
-
-
-def _filtered(queryset: QuerySet, filters: dict[str, str], search: str) -> QuerySet:
-    if filters.get("difficulty"):
-        queryset = queryset.filter(difficulty=filters["difficulty"])
-    if search:
-        fields = ("title", "search_text") if queryset.model is Problem else ("title", "slug", "question")
-        queryset = search_rows(queryset, search, fields)
-    return queryset
-
-
 def problem_list(request: HttpRequest) -> HttpResponse:
     form = ProblemFilterForm(request.GET or None, authenticated=request.user.is_authenticated)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = problem_rows(request.user, {k: v or "" for k, v in filters.items()})
-    return render(request, "judge/problem_list.html", {"rows": rows, "form": form})
+    rows, count = problem_rows(request.user, {k: v or "" for k, v in filters.items()})
+    return render(request, "judge/problem_list.html", {"rows": rows, "count": count, "form": form})
 
 
 def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm) -> dict[str, Any]:
@@ -171,7 +120,8 @@ def give_up(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _visible_submission(request: HttpRequest, pk: int) -> Submission:
-    submission = get_object_or_404(Submission.objects.select_related("problem", "version"), pk=pk)
+    submission = get_object_or_404(Submission.objects.select_related("problem", "version")
+                                   .defer("version__files"), pk=pk)  # the package is cached per version
     if not submission.can_see(request.user):
         raise Http404
     return submission

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import Client
 
 from practice.models import Concept, QuizAttempt
 from tests.web.conftest import make_submission
@@ -20,7 +21,7 @@ def bank(problems) -> None:
 
 
 def slugs(response) -> list[str]:
-    return [row["slug"] for row in response.context["rows"]]
+    return re.findall(r'<tr data-slug="([^"]+)"', response.content.decode())
 
 
 def test_lists_problems_and_concepts(client, bank):
@@ -58,9 +59,23 @@ def test_no_query_per_row(alice_client, alice, bank, django_assert_max_num_queri
         Concept.objects.create(slug=f"concept-{i}", title=f"Concept {i}", topics=["dropout"], difficulty="easy",
                                question="Q", answer="A", explanation="E", key_points=["a", "b", "c"], version="1")
     make_submission(alice, hidden_leak=False)
-    with django_assert_max_num_queries(6):  # session, user, problems, concepts (+ savepoints)
+    with django_assert_max_num_queries(6):  # session, user, problems, concepts, the user's statuses
         response = alice_client.get("/")
-    assert len(response.context["rows"]) == 31
+    assert response.context["count"] == 31 and len(slugs(response)) == 31
+    with django_assert_max_num_queries(2):  # the catalogue is cached: user and statuses (the session is cached too)
+        again = alice_client.get("/")
+    assert slugs(again) == slugs(response)
+
+
+def test_cached_catalogue_follows_the_bank_and_statuses_stay_per_user(alice_client, alice, bank):
+    assert "concept-new" not in slugs(alice_client.get("/"))
+    Concept.objects.create(slug="concept-new", title="Concept new", topics=["dropout"], difficulty="easy",
+                           question="Q", answer="A", explanation="E", key_points=["a", "b", "c"], version="1")
+    assert "concept-new" in slugs(alice_client.get("/"))  # saving a concept makes the cached list stale
+    make_submission(alice, mode="submit", verdict="AC", hidden_leak=False)
+    mine = alice_client.get("/").content.decode()
+    assert re.search(r'data-slug="stable-softmax"><td><span class="status status-solved">', mine)
+    assert 'class="status' not in Client().get("/").content.decode()  # anonymous: no status column
 
 
 @pytest.fixture
