@@ -70,7 +70,8 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
 
 
 def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
+    problem = get_object_or_404(Problem.visible().select_related("live_version")
+                                .defer("live_version__files"), slug=slug)  # the package is cached per version
     request_preview(problem.live_version)  # the samples' arguments, worked out once per version by the worker
     draft = Draft.objects.filter(user=request.user, problem=problem).exclude(code="").first() \
         if request.user.is_authenticated else None
