@@ -55,7 +55,8 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
     solved = user.is_authenticated and accepted(user).filter(problem=problem).exists()
     gave_up = user.is_authenticated and GiveUp.objects.filter(user=user, problem=problem).exists()
     unlocked = solved or gave_up
-    recent = (list(Submission.objects.filter(user=user, problem=problem).prefetch_related("results")[:5])
+    recent = (list(Submission.objects.filter(user=user, problem=problem).select_related("problem", "version")
+                   .defer("version__files").prefetch_related("results")[:5])
               if user.is_authenticated else [])
     return {
         "problem": problem, "package": package, "statement": render_markdown(package.statement), "form": form,
