@@ -40,6 +40,7 @@ def _fields(concept: ConceptFile) -> dict:
         "question": concept.question, "answer": concept.answer, "explanation": concept.explanation,
         "key_points": list(concept.key_points),
         "choices": asdict(concept.choices) if concept.choices else None,
+        "more_choices": [asdict(c) for c in concept.more_choices],
         "related": list(concept.related), "seed_refs": list(concept.seed_refs), "version": concept.version,
         "is_active": True,
     }))

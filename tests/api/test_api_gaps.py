@@ -98,3 +98,17 @@ def test_problem_list_is_cached_until_the_bank_changes(bank, django_assert_max_n
     hidden.is_public = False
     hidden.save()  # an admin hides a problem: the cached list is stale at once
     assert slugs(client.get("/api/problems/")) == [s for s in first if s != "stable-softmax"]
+
+
+def test_a_concepts_questions_take_turns_in_the_api(api, bank):
+    call_command("sync_concepts")
+    concept = Concept.objects.get(slug="dropout-train-eval")  # the bank gives it three questions
+    asked = []
+    for number in range(len(concept.questions()) + 1):
+        detail = api.get(f"/api/concepts/{concept.slug}/").json()
+        assert detail["asking"] == {"number": number % 3 + 1, "of": 3}
+        asked.append(detail["prompt"])
+        graded = api.post(f"/api/concepts/{concept.slug}/answer/", {"options": concept.correct_indexes(number)},
+                          format="json").json()
+        assert graded["correct"] and graded["question"] == number % 3 + 1
+    assert asked[:3] == [q["prompt"] for q in concept.questions()] and asked[3] == asked[0]
