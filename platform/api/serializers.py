@@ -13,6 +13,7 @@ from graders import custom_input
 from judge.forms import parse_custom_input
 from judge.models import Problem, Submission
 from judge.payloads import submission_payload
+from judge.sample_files import download_url
 from judge.validators import validate_code
 
 
@@ -27,6 +28,8 @@ class SampleTestSerializer(serializers.Serializer):
     params = serializers.DictField(help_text="The generator's parameters.")
     arguments = serializers.CharField(allow_null=True, help_text="The arguments as the entry point receives "
                                       "them, large values summarised; null until the worker has worked them out.")
+    download = serializers.URLField(allow_null=True, help_text="Every value of the arguments as a safetensors file "
+                                    "(other values in its metadata), where small enough; else null.")
 
 
 class ProblemDetailSerializer(ProblemListSerializer):
@@ -60,9 +63,13 @@ class ProblemDetailSerializer(ProblemListSerializer):
 
     @extend_schema_field(SampleTestSerializer(many=True))
     def get_samples(self, problem: Problem) -> list[dict[str, Any]]:
-        shown = problem.live_version.sample_arguments or {}
-        return [{"name": t.name, "params": t.params, "arguments": shown.get(t.name)}
-                for t in problem.package().test_cases("sample")]
+        shown, request = problem.live_version.sample_arguments or {}, self.context.get("request")
+        samples = []
+        for t in problem.package().test_cases("sample"):
+            url = download_url(problem, t.name)
+            samples.append({"name": t.name, "params": t.params, "arguments": shown.get(t.name),
+                            "download": request.build_absolute_uri(url) if url and request else url})
+        return samples
 
 
 class HintSerializer(serializers.Serializer):

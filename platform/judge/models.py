@@ -66,6 +66,8 @@ class ProblemVersion(models.Model):
     files = models.JSONField()
     # Sample test name → its arguments as the entry point receives them (judge.sample_previews); None: not yet.
     sample_arguments = models.JSONField(null=True, blank=True)
+    # Sample test name → its full arguments, a base64 safetensors file, where small enough to offer (same origin).
+    sample_values = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -27,6 +27,7 @@ from judge.payloads import submission_payload
 from judge.problem_list import problem_rows
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
+from judge.sample_files import download_url
 from judge.sample_previews import request_preview
 from judge.tasks import enqueue
 from practice.models import Concept, GiveUp, QuizAttempt
@@ -60,8 +61,8 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
               if user.is_authenticated else [])
     return {
         "problem": problem, "package": package, "statement": render_markdown(package.statement), "form": form,
-        "samples": [{"name": t.name, "arguments": (problem.live_version.sample_arguments or {}).get(t.name, "")}
-                    for t in package.test_cases("sample")],
+        "samples": [{"name": t.name, "arguments": (problem.live_version.sample_arguments or {}).get(t.name, ""),
+                     "download": download_url(problem, t.name)} for t in package.test_cases("sample")],
         "hints": list(package.hints), "hints_shown": shown, "solved": solved, "gave_up": gave_up,
         "unlocked": unlocked, "recent": recent, "payload": submission_payload(recent[0]) if recent else None,
         "last_code": recent[0].code if recent else "",

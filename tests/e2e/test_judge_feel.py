@@ -5,6 +5,7 @@ Grading tests use the real worker and sandbox; the rest need neither.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -59,6 +60,15 @@ def test_driver_problem_sample_shows_the_functions_arguments(page, bert, celery_
     expect(shown).not_to_contain_text("input_ids")
     page.locator("#submission").scroll_into_view_if_needed()
     shot(page, "sample-arguments")
+
+    # The problem page, once the worker has previewed the samples, offers every value as a safetensors file.
+    page.reload()
+    link = page.get_by_test_id("sample-download").first
+    expect(link).to_contain_text(".safetensors")
+    body = page.request.get(link.get_attribute("href")).body()
+    header = json.loads(body[8:8 + int.from_bytes(body[:8], "little")])
+    assert header["last_hidden_state"]["shape"][2] == header["state_dict.classifier.weight"]["shape"][1]
+    assert set(header) >= {"state_dict.bert.pooler.dense.weight", "state_dict.classifier.bias", "__metadata__"}
 
 
 def test_quiz_correct_option_is_not_always_first(page, problems, concepts):
