@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, status
@@ -21,7 +20,7 @@ from api.serializers import (
     SubmissionSerializer,
 )
 from judge.models import Problem, Submission
-from judge.problem_list import CATALOGUE_TTL_S, GENERATION_KEY
+from judge.problem_list import cached
 from judge.ratelimit import check_and_count
 from judge.tasks import enqueue
 
@@ -40,16 +39,10 @@ class ProblemList(generics.ListAPIView):
         return filtered(Problem.visible().order_by("slug"), self.request.query_params)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """The same for every client: cached per query string until the bank changes (judge.problem_list)."""
-        generation = cache.get_or_set(GENERATION_KEY, 0, timeout=None)  # page links carry the host: key on it
-        key = f"api-problems:{generation}:{request.get_host()}:{request.GET.urlencode()[:500]}"
-        body = cache.get(key)
-        if body is None:
-            response = super().list(request, *args, **kwargs)
-            if response.status_code != 200:
-                return response
-            body = response.data
-            cache.set(key, body, CATALOGUE_TTL_S)
+        """The same for every client: cached per query string until the bank changes (judge.problem_list).
+        Page links carry the host, so the host is part of the key; errors (a bad filter) are not cached."""
+        body = cached("api-problems", f"{request.get_host()}?{request.GET.urlencode()[:500]}",
+                      lambda: super(ProblemList, self).list(request, *args, **kwargs).data)
         return Response(body)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
@@ -18,12 +20,14 @@ from django.db.models import Case, IntegerField, Max, QuerySet, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
+from redis.exceptions import RedisError
 
 from graders.topics import DIFFICULTIES
 from judge.models import Problem, ProblemVersion, Submission
 from judge.search import search as search_rows
 from practice.models import Concept, QuizAttempt
 
+log = logging.getLogger(__name__)
 DIFFICULTY_ORDER = {d: i for i, d in enumerate(DIFFICULTIES)}
 GENERATION_KEY = "problem-list:generation"
 CATALOGUE_TTL_S = 300
@@ -32,9 +36,32 @@ CATALOGUE_FILTERS = ("kind", "difficulty", "topic", "q")
 
 
 def bump_generation(**_: Any) -> None:
-    """The bank changed: every cached catalogue is stale."""
-    cache.add(GENERATION_KEY, 0, timeout=None)
-    cache.incr(GENERATION_KEY)
+    """The bank changed: every cached catalogue is stale. With the cache away, saving still works; entries
+    expire after CATALOGUE_TTL_S anyway."""
+    try:
+        cache.add(GENERATION_KEY, 0, timeout=None)
+        cache.incr(GENERATION_KEY)
+    except RedisError as exc:
+        log.warning("problem list cache not invalidated: %s", exc)
+
+
+def cached(prefix: str, parts: str, compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept in the cache under this bank generation; computed afresh when the cache is away,
+    so the pages stay up without Redis, only slower."""
+    try:
+        generation = cache.get_or_set(GENERATION_KEY, 0, timeout=None)
+        key = f"{prefix}:{generation}:{hashlib.sha256(parts.encode()).hexdigest()[:32]}"
+        value = cache.get(key)
+    except RedisError as exc:
+        log.warning("problem list cache unavailable: %s", exc)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(key, value, CATALOGUE_TTL_S)
+        except RedisError as exc:
+            log.warning("problem list cache unavailable: %s", exc)
+    return value
 
 
 for model in (Problem, ProblemVersion, Concept):
@@ -78,17 +105,15 @@ def _catalogue_rows(filters: dict[str, str]) -> list[dict[str, Any]]:
 def catalogue(filters: dict[str, str]) -> list[dict[str, Any]]:
     """The rows for these filters, each with its HTML split around the status cell; cached."""
     wanted = {k: filters.get(k, "") for k in CATALOGUE_FILTERS}
-    generation = cache.get_or_set(GENERATION_KEY, 0, timeout=None)
-    digest = hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).hexdigest()[:32]
-    key = f"problem-list:{generation}:{digest}"
-    rows = cache.get(key)
-    if rows is None:
+
+    def compute() -> list[dict[str, Any]]:
         rows = _catalogue_rows(wanted)
         for row in rows:
             html = render_to_string("judge/_problem_row.html", {"row": row, "slot": STATUS_SLOT})
             row["head"], row["tail"] = html.split(STATUS_SLOT)
-        cache.set(key, rows, CATALOGUE_TTL_S)
-    return rows
+        return rows
+
+    return cached("problem-list", json.dumps(wanted, sort_keys=True), compute)
 
 
 def statuses(user: Any) -> dict[tuple[str, int], str]:

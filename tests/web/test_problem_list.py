@@ -95,3 +95,17 @@ def test_search_matches_words_in_any_order(client, searchable, query, expected):
     body = client.get("/", {"q": query, "kind": "coding"}).content.decode()
     found = re.findall(r'data-slug="([a-z0-9-]+)"', body)
     assert found[0] == expected, (query, found)  # the best match first; others may mention the words too
+
+
+def test_pages_stay_up_without_the_cache(client, bank):
+    """Redis away: the list and the API list are computed afresh, only slower; saving a concept still works."""
+    from django.test import override_settings
+
+    away = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                        "LOCATION": "redis://127.0.0.1:1/0", "KEY_PREFIX": "tj"}}
+    with override_settings(CACHES=away):
+        assert "stable-softmax" in slugs(client.get("/"))
+        assert client.get("/api/problems/").json()["results"][0]["slug"] == "stable-softmax"
+        Concept.objects.create(slug="concept-away", title="Concept away", topics=["dropout"], difficulty="easy",
+                               question="Q", answer="A", explanation="E", key_points=["a", "b", "c"], version="1")
+        assert "concept-away" in slugs(client.get("/"))
