@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from graders.scoring import CORRECTNESS_WEIGHT
-from judge.leaderboard import after_solution, faster_than
+from judge.leaderboard import accepted_speedups, after_solution, faster_than
 from judge.models import Submission, TestResult
 
 # graders.sandbox.checker.VALUES: that module imports torch, which the web processes do not have.
@@ -104,6 +104,7 @@ def submission_payload(submission: Submission) -> dict[str, Any]:
         "progress": timing_progress(submission),
         "timing_cases": timing_cases(submission),
         "faster_than": faster_than(submission) if submission.is_done else None,
+        "accepted_speedups": accepted_speedups(submission) if submission.is_done else None,
         "after_solution": after_solution(submission) if not submission.is_run else False,
         "custom_input": submission.custom_input,
         "created_at": submission.created_at.isoformat(),

@@ -55,6 +55,8 @@
     $("hardware").textContent = s.hardware || "–";
     $("score-formula").textContent = run ? RUN_NOTE : s.score_formula ? `Score ${s.score_formula}.` : "Scored when graded.";
     let standing = s.faster_than == null ? "" : `Faster than ${s.faster_than}% of accepted solutions on this problem and hardware.`;
+    const spread = s.accepted_speedups;
+    if (spread) standing += ` Their speedups: median ${spread.p50}×, 10–90%: ${spread.p10}×–${spread.p90}× (${spread.count} solutions).`;
     if (s.after_solution) standing += " After viewing the solution: practice, kept off the leaderboard.";
     $("standing").textContent = standing;
     const timing = $("timing");
