@@ -24,7 +24,7 @@ from judge.forms import ProblemFilterForm, SignupForm, SubmissionForm
 from judge.leaderboard import leaderboard_entries
 from judge.models import Draft, Problem, Submission
 from judge.payloads import submission_payload
-from judge.problem_list import problem_rows
+from judge.problem_list import filter_fields, problem_rows
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
 from judge.sample_files import download_url
@@ -42,7 +42,8 @@ def problem_list(request: HttpRequest) -> HttpResponse:
     form = ProblemFilterForm(request.GET or None, authenticated=request.user.is_authenticated)
     filters = form.cleaned_data if form.is_valid() else {}
     rows, count = problem_rows(request.user, {k: v or "" for k, v in filters.items()})
-    return render(request, "judge/problem_list.html", {"rows": rows, "count": count, "form": form})
+    return render(request, "judge/problem_list.html", {
+        "rows": rows, "count": count, "filters": filter_fields(request.GET, request.user.is_authenticated)})
 
 
 def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm) -> dict[str, Any]:

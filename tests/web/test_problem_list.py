@@ -109,3 +109,11 @@ def test_pages_stay_up_without_the_cache(client, bank):
         Concept.objects.create(slug="concept-away", title="Concept away", topics=["dropout"], difficulty="easy",
                                question="Q", answer="A", explanation="E", key_points=["a", "b", "c"], version="1")
         assert "concept-away" in slugs(client.get("/"))
+
+
+def test_filter_form_keeps_the_chosen_values(alice_client, bank):
+    page = Client().get("/", {"topic": "attention", "q": "soft<max"}).content.decode()
+    assert '<option value="attention" selected>' in page and 'value="soft&lt;max"' in page
+    assert 'name="status"' not in page  # status only means something when logged in
+    mine = alice_client.get("/", {"status": "solved"}).content.decode()
+    assert '<option value="solved" selected>' in mine
