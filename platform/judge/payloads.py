@@ -7,6 +7,7 @@ a Runtime Error, whose message the submission wrote and could fill with the hidd
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from graders.scoring import CORRECTNESS_WEIGHT
@@ -71,6 +72,21 @@ def timing_cases(submission: Submission) -> list[dict[str, Any]]:
              "ref_noise_pct": percent(case.get("ref_rse"))} for case in cases]
 
 
+def speedup_noise_pct(submission: Submission) -> float | None:
+    """The speedup's relative standard error in %: per case the harness's own (`speedup_rse`, of its pair
+    ratios) or, from an older harness, both medians' combined; over cases, that of their geometric mean."""
+    cases = (submission.timing or {}).get("cases") or [] if submission.is_done else []
+    errors = []
+    for case in cases:
+        if case.get("speedup_rse") is not None:
+            errors.append(case["speedup_rse"])
+        elif case.get("user_rse") is not None and case.get("ref_rse") is not None:
+            errors.append(math.hypot(case["user_rse"], case["ref_rse"]))
+        else:
+            return None
+    return round(100 * math.sqrt(sum(e * e for e in errors)) / len(errors), 1) if errors else None
+
+
 def score_formula(submission: Submission) -> str:
     """The score with its parts, e.g. "87.5 = 0.8 × correctness 100 + 0.2 × speed 37.5"."""
     if submission.is_run or submission.score is None or submission.correctness is None:
@@ -98,6 +114,7 @@ def submission_payload(submission: Submission) -> dict[str, Any]:
         "speed_score": submission.speed_score if scored else None,
         "score_formula": score_formula(submission),
         "speedup": submission.speedup,
+        "speedup_noise_pct": speedup_noise_pct(submission),
         "user_ms": submission.user_ms,
         "ref_ms": submission.ref_ms,
         "hardware": submission.hardware,

@@ -51,12 +51,13 @@
     $("score").textContent = s.score == null ? "–" : s.score.toFixed(1);
     $("user-ms").textContent = ms(s.user_ms);
     $("ref-ms").textContent = ms(s.ref_ms);
-    $("speedup").textContent = s.speedup == null ? "–" : `${s.speedup.toFixed(2)}×`;
+    const spread = s.speedup_noise_pct == null ? "" : ` ±${s.speedup_noise_pct.toFixed(1)}%`;
+    $("speedup").textContent = s.speedup == null ? "–" : `${s.speedup.toFixed(2)}×${spread}`;
     $("hardware").textContent = s.hardware || "–";
     $("score-formula").textContent = run ? RUN_NOTE : s.score_formula ? `Score ${s.score_formula}.` : "Scored when graded.";
     let standing = s.faster_than == null ? "" : `Faster than ${s.faster_than}% of accepted solutions on this problem and hardware.`;
-    const spread = s.accepted_speedups;
-    if (spread) standing += ` Their speedups: median ${spread.p50}×, 10–90%: ${spread.p10}×–${spread.p90}× (${spread.count} solutions).`;
+    const others = s.accepted_speedups;
+    if (others) standing += ` Their speedups: median ${others.p50}×, 10–90%: ${others.p10}×–${others.p90}× (${others.count} solutions).`;
     if (s.after_solution) standing += " After viewing the solution: practice, kept off the leaderboard.";
     $("standing").textContent = standing;
     const timing = $("timing");
