@@ -27,7 +27,7 @@ SEED_REF = re.compile(r"^seed-\d{3} #[1-9]\d*$")
 MIN_KEY_POINTS = 3
 MIN_OPTIONS, MAX_OPTIONS = 3, 5
 FIELDS = ("slug", "title", "topics", "difficulty", "question", "answer", "explanation", "key_points", "choices",
-          "related", "seed_refs")
+          "more_choices", "related", "seed_refs")
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ class Concept:
     seed_refs: tuple[str, ...]
     version: str
     source: str
+    more_choices: tuple[Choice, ...] = ()  # further questions on the concept, asked on later attempts
 
 
 class _Checker:
@@ -101,23 +102,36 @@ class _Checker:
         return good
 
 
-def _choices(check: _Checker, raw: Any) -> Choice | None:
+def _more_choices(check: _Checker, raw: Any, first: Choice | None) -> tuple[Choice, ...]:
+    """Further questions: a list of blocks shaped like `choices`, which they need beside them."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        check.error("more_choices", "must be a non-empty list of blocks like `choices`, or be left out")
+        return ()
+    if first is None:
+        check.error("more_choices", "needs a `choices` block: it holds the first question")
+    found = [_choices(check, item, f"more_choices[{i}]") for i, item in enumerate(raw)]
+    return tuple(c for c in found if c is not None)
+
+
+def _choices(check: _Checker, raw: Any, where: str = "choices") -> Choice | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        check.error("choices", "must be a mapping with `prompt` and `options`, or be left out")
+        check.error(where, "must be a mapping with `prompt` and `options`, or be left out")
         return None
-    prompt = check.string(raw, "prompt", "choices.")
+    prompt = check.string(raw, "prompt", f"{where}.")
     for extra in sorted(set(raw) - {"prompt", "options"}):
-        check.error(f"choices.{extra}", "unknown field; allowed: options, prompt")
+        check.error(f"{where}.{extra}", "unknown field; allowed: options, prompt")
     items = raw.get("options")
     if not isinstance(items, list) or not MIN_OPTIONS <= len(items) <= MAX_OPTIONS:
         count = len(items) if isinstance(items, list) else repr(items)[:40]
-        check.error("choices.options", f"must be a list of {MIN_OPTIONS} to {MAX_OPTIONS} options, got {count}")
+        check.error(f"{where}.options", f"must be a list of {MIN_OPTIONS} to {MAX_OPTIONS} options, got {count}")
         items = items if isinstance(items, list) else []
     options: list[Option] = []
     for i, item in enumerate(items):
-        path = f"choices.options[{i}]"
+        path = f"{where}.options[{i}]"
         if not isinstance(item, dict):
             check.error(path, "must be a mapping {text: ..., correct: true|false, rationale: ...}")
             continue
@@ -130,10 +144,10 @@ def _choices(check: _Checker, raw: Any) -> Choice | None:
             check.error(f"{path}.{extra}", "unknown field; allowed: correct, rationale, text")
         options.append(Option(text, correct is True, rationale))
     if options and not any(o.correct for o in options):
-        check.error("choices.options", "no option is marked `correct: true`; at least one must be correct")
+        check.error(f"{where}.options", "no option is marked `correct: true`; at least one must be correct")
     texts = [o.text.strip() for o in options if o.text]
     for dup in sorted({t for t in texts if texts.count(t) > 1}):
-        check.error("choices.options", f"option text {dup!r:.60} appears more than once; options must differ")
+        check.error(f"{where}.options", f"option text {dup!r:.60} appears more than once; options must differ")
     return Choice(prompt, tuple(options))
 
 
@@ -175,6 +189,7 @@ def load_concept(text: str, where: str) -> Concept:
     key_points = check.string_list(meta, "key_points", "key points a good answer must contain",
                                    least=MIN_KEY_POINTS)
     choices = _choices(check, meta.get("choices"))
+    more_choices = _more_choices(check, meta.get("more_choices"), choices)
     related = check.string_list(meta, "related", "coding-problem slugs")
     for i, name in enumerate(related):
         if not SLUG.match(name):
@@ -192,7 +207,7 @@ def load_concept(text: str, where: str) -> Concept:
         slug=slug, title=title, topics=tuple(topics), difficulty=str(difficulty), question=question,
         answer=answer, explanation=explanation, key_points=tuple(key_points), choices=choices,
         related=tuple(related), seed_refs=tuple(seed_refs), version=content_hash({f"{slug}.yaml": text}),
-        source=text,
+        source=text, more_choices=more_choices,
     )
 
 

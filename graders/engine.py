@@ -71,8 +71,10 @@ def salted_seed(salt: str, slug: str, name: str, seed: int) -> int:
     return int.from_bytes(digest[:8], "big") >> 2
 
 
-def build_job(package: ProblemPackage, code: str, mode: str, config: EngineConfig, key: bytes) -> dict[str, Any]:
-    """The job the harness reads on stdin. Hidden and benchmark seeds are salted here, on the worker."""
+def build_job(package: ProblemPackage, code: str, mode: str, config: EngineConfig, key: bytes,
+              extra: tuple[dict[str, Any], ...] = ()) -> dict[str, Any]:
+    """The job the harness reads on stdin. Hidden and benchmark seeds are salted here, on the worker.
+    `extra`: a Run's custom-input case (graders.custom_input), graded after the samples."""
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
     kinds = ("sample",) if mode == "run" else ("sample", "hidden")
@@ -83,6 +85,7 @@ def build_job(package: ProblemPackage, code: str, mode: str, config: EngineConfi
         seed = test.seed if test.kind == "sample" else salted_seed(config.salt, package.slug, test.name, test.seed)
         tests.append({"name": test.name, "kind": test.kind, "seed": seed, "params": test.params,
                       "weight": test.weight})
+    tests += list(extra) if mode == "run" else []
     benchmarks = [
         {"name": t.name, "seed": salted_seed(config.salt, package.slug, t.name, t.seed), "params": t.params}
         for t in package.benchmarks(on_gpu=config.gpu is not None)
@@ -155,10 +158,11 @@ def grade(
     sandbox: Sandbox,
     config: EngineConfig,
     on_event: Callable[[dict[str, Any]], None] | None = None,
+    extra: tuple[dict[str, Any], ...] = (),
 ) -> GradeResult:
     """Grade `code` against `package`. Raises InfrastructureError for faults that are not the user's."""
     key = secrets.token_bytes(32)
-    job = build_job(package, code, mode, config, key)
+    job = build_job(package, code, mode, config, key, extra)
     spec = replace(
         base_spec(config),
         wall_s=job_wall_seconds(package, len(job["problem"]["tests"]), len(job["problem"]["benchmarks"])),

@@ -19,6 +19,7 @@ from graders.package import ProblemPackage
 STUB = Path(__file__).with_name("preview_stub.py").read_text()
 SETTINGS_LINE = re.compile(r"^ENTRY, NAMES, IS_CLASS = .*$", re.MULTILINE)
 PRINTED = re.compile(r"<<<tj-arguments\n(.*?)\ntj-arguments>>>", re.DOTALL)
+VALUES = re.compile(r"<<<tj-values\n([A-Za-z0-9+/=]+)\ntj-values>>>")
 
 
 def has_driver(package: ProblemPackage) -> bool:
@@ -46,11 +47,20 @@ def stub_code(package: ProblemPackage) -> str:
     return SETTINGS_LINE.sub(lambda _: settings, STUB, count=1)
 
 
-def sample_arguments(result: GradeResult) -> dict[str, str]:
-    """Sample test name → the printed summary of its arguments, for the samples where the stub got called."""
+def _printed(result: GradeResult, pattern: re.Pattern) -> dict[str, str]:
     found = {}
     for test in result.tests:
-        match = PRINTED.search((test.get("printed") or "") if test.get("kind") == "sample" else "")
+        match = pattern.search((test.get("printed") or "") if test.get("kind") == "sample" else "")
         if match:
             found[test["name"]] = match.group(1)
     return found
+
+
+def sample_arguments(result: GradeResult) -> dict[str, str]:
+    """Sample test name → the printed summary of its arguments, for the samples where the stub got called."""
+    return _printed(result, PRINTED)
+
+
+def sample_values(result: GradeResult) -> dict[str, str]:
+    """Sample test name → its full arguments as a base64 safetensors file, where they were small enough."""
+    return _printed(result, VALUES)

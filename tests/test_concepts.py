@@ -64,6 +64,25 @@ def test_choices_are_optional_and_several_may_be_correct() -> None:
     assert load_concept(two, "problems/concepts/good-question.yaml").choices.correct_indexes == (0, 1)
 
 
+def test_a_concept_may_have_several_questions() -> None:
+    more = GOOD.replace("related:", """more_choices:
+  - prompt: And the second?
+    options:
+      - {text: "a", correct: false, rationale: "no"}
+      - {text: "b", correct: true, rationale: "yes"}
+      - {text: "c", correct: false, rationale: "no"}
+related:""")
+    c = load_concept(more, "problems/concepts/good-question.yaml")
+    assert [q.prompt for q in (c.choices, *c.more_choices)] == ["Which is right?", "And the second?"]
+    assert c.more_choices[0].correct_indexes == (1,)
+    bad = more.replace('{text: "b", correct: true', '{text: "b", correct: false')
+    with pytest.raises(PackageError, match=r"more_choices\[0\]\.options: no option is marked"):
+        load_concept(bad, "problems/concepts/good-question.yaml")
+    alone = more.split("choices:")[0] + "more_choices:" + more.split("more_choices:")[1]
+    with pytest.raises(PackageError, match="more_choices: needs a `choices` block"):
+        load_concept(alone, "problems/concepts/good-question.yaml")
+
+
 def test_malformed_file_reports_every_error_precisely() -> None:
     bad = """\
 slug: Bad_Slug
@@ -101,7 +120,7 @@ colour: blue
         f"{where}: related[0]: must be a coding-problem slug like `stable-softmax`, got 'Not A Slug'",
         f"{where}: seed_refs[0]: must look like `seed-000 #4` (seed file number, question number), "
         "got 'seed 0 #4'",
-        f"{where}: colour: unknown field; allowed: answer, choices, difficulty, explanation, key_points, "
+        f"{where}: colour: unknown field; allowed: answer, choices, difficulty, explanation, key_points, more_choices, "
         "question, related, seed_refs, slug, title, topics",
     ]
 
@@ -180,8 +199,9 @@ def test_real_files_meet_the_content_rules() -> None:
             problems.append(f"{c.slug}: answer has {words} words, want 80-250")
         if c.choices is not None:
             with_choices += 1
-            if len(c.choices.options) != 4:
-                problems.append(f"{c.slug}: {len(c.choices.options)} options, want 4")
+        for choice in [c.choices, *c.more_choices] if c.choices else []:
+            if len(choice.options) != 4:
+                problems.append(f"{c.slug}: {len(choice.options)} options, want 4")
     assert problems == []
     assert with_choices >= 50
 
@@ -196,7 +216,8 @@ def test_every_related_link_of_the_real_bank_exists() -> None:
 def test_no_answer_position_or_length_gives_the_answer_away() -> None:
     """Someone who always picks the same position, or the option of the same length rank (the longest, the
     second longest, ...), must do little better than chance (1 in 4) over the bank's single-answer questions."""
-    single = [c.choices for c in _real() if c.choices is not None and len(c.choices.correct_indexes) == 1]
+    single = [q for c in _real() if c.choices is not None for q in (c.choices, *c.more_choices)
+              if len(q.correct_indexes) == 1]
     n = len(single)
     positions = Counter(choice.correct_indexes[0] for choice in single)
     ranks = Counter(

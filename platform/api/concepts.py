@@ -27,18 +27,26 @@ class ConceptListSerializer(serializers.ModelSerializer):
 class ConceptDetailSerializer(ConceptListSerializer):
     """The question and its options in this user's order; which are correct is only told after answering."""
 
+    asking = serializers.SerializerMethodField(help_text="Which of the concept's questions your next answer "
+                                                         "is for: {number, of}; they take turns, attempt by attempt.")
     prompt = serializers.SerializerMethodField()
     options = serializers.SerializerMethodField()
 
     class Meta(ConceptListSerializer.Meta):
-        fields = [*ConceptListSerializer.Meta.fields, "question", "prompt", "options", "related"]
+        fields = [*ConceptListSerializer.Meta.fields, "question", "asking", "prompt", "options", "related"]
+
+    def _next(self, concept: Concept) -> tuple[int, dict[str, Any], list[int]]:
+        return shown_order(self.context["request"].user, concept)
+
+    def get_asking(self, concept: Concept) -> dict[str, int]:
+        return {"number": self._next(concept)[0] + 1, "of": len(concept.questions())}
 
     def get_prompt(self, concept: Concept) -> str:
-        return (concept.choices or {}).get("prompt", "")
+        return self._next(concept)[1].get("prompt", "")
 
     def get_options(self, concept: Concept) -> list[dict[str, Any]]:
-        options = (concept.choices or {}).get("options", [])
-        return [{"index": i, "text": options[i]["text"]} for i in shown_order(self.context["request"].user, concept)]
+        _, asked, order = self._next(concept)
+        return [{"index": i, "text": asked["options"][i]["text"]} for i in order]
 
 
 class AnswerSerializer(serializers.Serializer):
@@ -79,7 +87,8 @@ class ConceptAnswer(generics.GenericAPIView):
         data.is_valid(raise_exception=True)
         attempt, judged = answer(request.user, concept, data.validated_data["options"])
         return Response({
-            "correct": attempt.correct, "solved": attempt.correct and not attempt.after_reveal,
+            "question": attempt.question + 1, "correct": attempt.correct,
+            "solved": attempt.correct and not attempt.after_reveal,
             "after_reveal": attempt.after_reveal, "answer": concept.answer, "explanation": concept.explanation,
             "options": [{"index": o["index"], "text": o["text"], "correct": bool(o.get("correct")),
                          "chosen": o["chosen"], "rationale": o.get("rationale", "")} for o in judged],

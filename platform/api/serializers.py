@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from graders import custom_input
+from judge.forms import parse_custom_input
 from judge.models import Problem, Submission
 from judge.payloads import submission_payload
+from judge.sample_files import download_url
 from judge.validators import validate_code
 
 
@@ -24,6 +28,8 @@ class SampleTestSerializer(serializers.Serializer):
     params = serializers.DictField(help_text="The generator's parameters.")
     arguments = serializers.CharField(allow_null=True, help_text="The arguments as the entry point receives "
                                       "them, large values summarised; null until the worker has worked them out.")
+    download = serializers.URLField(allow_null=True, help_text="Every value of the arguments as a safetensors file "
+                                    "(other values in its metadata), where small enough; else null.")
 
 
 class ProblemDetailSerializer(ProblemListSerializer):
@@ -57,9 +63,13 @@ class ProblemDetailSerializer(ProblemListSerializer):
 
     @extend_schema_field(SampleTestSerializer(many=True))
     def get_samples(self, problem: Problem) -> list[dict[str, Any]]:
-        shown = problem.live_version.sample_arguments or {}
-        return [{"name": t.name, "params": t.params, "arguments": shown.get(t.name)}
-                for t in problem.package().test_cases("sample")]
+        shown, request = problem.live_version.sample_arguments or {}, self.context.get("request")
+        samples = []
+        for t in problem.package().test_cases("sample"):
+            url = download_url(problem, t.name)
+            samples.append({"name": t.name, "params": t.params, "arguments": shown.get(t.name),
+                            "download": request.build_absolute_uri(url) if url and request else url})
+        return samples
 
 
 class HintSerializer(serializers.Serializer):
@@ -72,9 +82,25 @@ class SubmissionCreateSerializer(serializers.Serializer):
     problem = serializers.SlugRelatedField(slug_field="slug", queryset=Problem.visible())
     code = serializers.CharField(trim_whitespace=False)
     mode = serializers.ChoiceField(choices=Submission.Mode.choices, default=Submission.Mode.SUBMIT)
+    custom_input = serializers.CharField(
+        required=False, trim_whitespace=False, max_length=custom_input.MAX_CHARS,
+        help_text="Run only: your own test parameters as a Python dict literal (start from a sample's `params`); "
+                  "graded as one more case, with the reference's output beside yours.")
 
     def validate_code(self, code: str) -> str:
         return validate_code(code)
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The custom input's text becomes its parameters; only a Run takes one."""
+        if "custom_input" not in data:
+            return {**data, "custom_input": None}
+        if data["mode"] != Submission.Mode.RUN:
+            raise serializers.ValidationError({"custom_input": "Only a Run takes custom input."})
+        try:
+            params = parse_custom_input(data["custom_input"], data["problem"].package())
+        except forms.ValidationError as exc:
+            raise serializers.ValidationError({"custom_input": exc.messages}) from exc
+        return {**data, "custom_input": params}
 
 
 class TestResultSerializer(serializers.Serializer):
@@ -107,6 +133,7 @@ class SubmissionSerializer(serializers.Serializer):
     ref_ms = serializers.FloatField(allow_null=True)
     hardware = serializers.CharField()
     progress = serializers.CharField(help_text='While a Submit is timed, e.g. "timing: 40 pairs, ±0.8%".')
+    custom_input = serializers.DictField(allow_null=True, help_text="A custom-input Run's parameters.")
     timing_cases = serializers.ListField(child=serializers.DictField(),
                                          help_text="Per benchmark case: name, runs, medians and noise in %.")
     created_at = serializers.DateTimeField()

@@ -20,6 +20,7 @@ from api.serializers import (
     SubmissionSerializer,
 )
 from judge.models import Problem, Submission
+from judge.problem_list import cached
 from judge.ratelimit import check_and_count
 from judge.tasks import enqueue
 
@@ -36,6 +37,13 @@ class ProblemList(generics.ListAPIView):
 
     def get_queryset(self) -> QuerySet[Problem]:
         return filtered(Problem.visible().order_by("slug"), self.request.query_params)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """The same for every client: cached per query string until the bank changes (judge.problem_list).
+        Page links carry the host, so the host is part of the key; errors (a bad filter) are not cached."""
+        body = cached("api-problems", f"{request.get_host()}?{request.GET.urlencode()[:500]}",
+                      lambda: super(ProblemList, self).list(request, *args, **kwargs).data)
+        return Response(body)
 
 
 class ProblemDetail(generics.RetrieveAPIView):
@@ -71,7 +79,8 @@ class SubmissionListCreate(generics.GenericAPIView):
             raise Throttled(detail=limited)
         problem = data.validated_data["problem"]
         submission = Submission.objects.create(user=request.user, problem=problem, version=problem.live_version,
-                                               code=data.validated_data["code"], mode=data.validated_data["mode"])
+                                               code=data.validated_data["code"], mode=data.validated_data["mode"],
+                                               custom_input=data.validated_data["custom_input"])
         enqueue(submission)
         return Response(SubmissionSerializer(submission).data, status=status.HTTP_201_CREATED)
 

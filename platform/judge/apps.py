@@ -6,5 +6,8 @@ class JudgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # These register their Celery tasks; autodiscovery finds tasks.py only.
-        from judge import authoring_tasks, sample_previews  # noqa: F401
+        from judge import (
+            authoring_tasks,  # noqa: F401  (registers its Celery tasks; autodiscovery finds tasks.py only)
+            problem_list,  # noqa: F401  (its signals keep the cached catalogue fresh)
+            sample_previews,  # noqa: F401  (registers its Celery task)
+        )

@@ -13,10 +13,12 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from graders import custom_input
 from graders.config import engine_config
 from graders.container import InfrastructureError
 from graders.engine import GradeResult, grade
 from graders.hardware import worker_hardware
+from graders.sandbox.verdicts import worst
 from judge import leases
 from judge.models import Submission, TestResult
 from judge.reconnect import with_database
@@ -24,18 +26,34 @@ from judge.sandboxes import worker_sandbox
 
 log = logging.getLogger(__name__)
 RESULT_FIELDS = ("name", "kind", "verdict", "message", "time_ms", "cpu_ms", "weight")
+PROBLEM_ERROR = "problem error:"  # how the harness words a failing generator or reference (an IE)
 
 
 def store_test(submission: Submission, result: dict[str, Any]) -> None:
-    """Write one test's row; sample tests keep their data, hidden tests never do."""
+    """Write one test's row; sample tests keep their data, hidden tests never do. The harness grades a
+    custom-input case as a sample; its row says it is the custom one."""
     details = None
     if result.get("kind") == "sample":
         details = {k: result[k] for k in ("details", "printed") if k in result} or None
+    fields = {k: result.get(k) for k in RESULT_FIELDS if result.get(k) is not None}
+    if submission.custom_input is not None and result.get("name") == custom_input.NAME:
+        fields["kind"] = TestResult.CUSTOM
     TestResult.objects.update_or_create(
-        submission=submission,
-        index=result["index"],
-        defaults={**{k: result.get(k) for k in RESULT_FIELDS if result.get(k) is not None}, "details": details},
-    )
+        submission=submission, index=result["index"], defaults={**fields, "details": details})
+
+
+def unusable_custom_input(submission: Submission, result: GradeResult) -> GradeResult:
+    """A custom input the problem's generator or reference cannot handle (a shape that does not fit) stops
+    the harness with a problem error. The samples before it were graded, so the problem itself is fine: say
+    what went wrong with the input and keep the samples' verdict, rather than an Internal Error."""
+    samples = len(submission.version.package().test_cases("sample"))
+    if submission.custom_input is None or result.verdict != "IE" or len(result.tests) != samples \
+            or not result.message.startswith(PROBLEM_ERROR):
+        return result
+    reason = result.message.removeprefix(PROBLEM_ERROR).strip()
+    result.verdict = worst([t["verdict"] for t in result.tests])
+    result.message = f"Your custom input could not be used: {reason}"
+    return result
 
 
 def store_timing_progress(submission: Submission, attempt: int, event: dict[str, Any]) -> None:
@@ -125,7 +143,10 @@ def grade_submission(submission_id: int) -> str:
 
         try:
             hardware = worker_hardware(settings.TJ_HARDWARE, config.gpu)
-            result = grade(package, submission.code, submission.mode, worker_sandbox(), config, on_event=on_event)
+            extra = () if submission.custom_input is None else (custom_input.case(package, submission.custom_input),)
+            result = grade(package, submission.code, submission.mode, worker_sandbox(), config, on_event=on_event,
+                           extra=extra)
+            result = unusable_custom_input(submission, result)
         except leases.LeaseLost as exc:
             return f"abandoned: {exc}"
         except InfrastructureError as exc:

@@ -46,6 +46,24 @@ def leaderboard_entries(problem: Problem) -> dict[str, list[dict[str, Any]]]:
     return dict(sorted(boards.items()))
 
 
+def accepted_speedups(submission: Submission) -> dict[str, Any] | None:
+    """How the speedups of Accepted submissions on this problem and hardware are spread: count, 10th,
+    50th and 90th percentile (the latest 5000), so a user sees where "faster than 63%" puts them."""
+    if submission.is_run or submission.speedup is None or submission.problem.kind == Problem.Kind.DEBUGGING:
+        return None
+    values = sorted(Submission.objects.filter(
+        problem_id=submission.problem_id, verdict=Submission.Verdict.AC, mode=Submission.Mode.SUBMIT,
+        hardware=submission.hardware, speedup__isnull=False).order_by("-created_at")
+        .values_list("speedup", flat=True)[:5000])
+    if len(values) < 2:
+        return None
+
+    def at(share: float) -> float:
+        return round(values[min(len(values) - 1, int(share * len(values)))], 2)
+
+    return {"count": len(values), "p10": at(0.1), "p50": at(0.5), "p90": at(0.9)}
+
+
 def faster_than(submission: Submission) -> int | None:
     """The share (%) of other Accepted submissions on this problem and hardware with a lower speedup."""
     if submission.is_run or submission.verdict != Submission.Verdict.AC or submission.speedup is None \

@@ -64,6 +64,9 @@ class Problem(models.Model):
         return self.live_version.package()
 
 
+_PACKAGES: dict[tuple[int, str], ProblemPackage] = {}  # parsed packages, per process (ProblemVersion.package)
+
+
 class ProblemVersion(models.Model):
     """The files of a problem at one content hash. Submissions keep the version they were graded against."""
 
@@ -72,6 +75,8 @@ class ProblemVersion(models.Model):
     files = models.JSONField()
     # Sample test name → its arguments as the entry point receives them (judge.sample_previews); None: not yet.
     sample_arguments = models.JSONField(null=True, blank=True)
+    # Sample test name → its full arguments, a base64 safetensors file, where small enough to offer (same origin).
+    sample_values = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")  # empty for versions imported by sync_problems
@@ -87,7 +92,16 @@ class ProblemVersion(models.Model):
         return f"{self.problem.slug}@{self.version}"
 
     def package(self) -> ProblemPackage:
-        return load_package(self.files, f"problems/{self.problem.slug}")
+        """The parsed package, kept per process: a version's files never change (`version` is their content
+        hash), and parsing its YAML is most of a problem page's time."""
+        key = (self.problem_id, self.version)
+        package = _PACKAGES.get(key)
+        if package is None:
+            package = load_package(self.files, f"problems/{self.problem.slug}")
+            if len(_PACKAGES) >= 512:
+                _PACKAGES.clear()
+            _PACKAGES[key] = package
+        return package
 
     @property
     def is_live(self) -> bool:
@@ -145,6 +159,8 @@ class Submission(models.Model):
     version = models.ForeignKey(ProblemVersion, on_delete=models.PROTECT, related_name="submissions")
     mode = models.CharField(max_length=8, choices=Mode.choices, default=Mode.SUBMIT)
     code = models.TextField()
+    # A Run on the user's own test parameters (graders.custom_input): graded as one more case after the samples.
+    custom_input = models.JSONField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True)
     verdict = models.CharField(max_length=4, choices=Verdict.choices, blank=True)
     message = models.TextField(blank=True)
@@ -190,15 +206,19 @@ class Submission(models.Model):
         return sum(r.verdict == self.Verdict.AC for r in samples), len(samples)
 
     def verdict_label(self) -> str:
-        """The verdict as people should read it: a Run only ever checked the samples, so it is never "Accepted"."""
+        """The verdict as people should read it: a Run only ever checked the samples, so it is never "Accepted".
+        A Run on custom input says how that case went too."""
         if not self.verdict:
             return ""
         if not self.is_run or self.verdict in (self.Verdict.CE, self.Verdict.IE):
             return self.get_verdict_display()
         passed, total = self.samples_passed()
+        custom = next((r for r in self.results.all() if r.kind == TestResult.CUSTOM), None)
+        extra = "" if custom is None else \
+            f", custom input {'matches the reference' if custom.verdict == self.Verdict.AC else custom.verdict}"
         if self.verdict == self.Verdict.AC:
-            return f"Samples passed ({passed}/{total})"
-        return f"{self.get_verdict_display()} (samples: {passed}/{total} passed)"
+            return f"Samples passed ({passed}/{total}){extra}"
+        return f"{self.get_verdict_display()} (samples: {passed}/{total} passed{extra})"
 
     def can_see(self, user: Any) -> bool:
         """Owners and staff see a submission's code and results."""
@@ -241,13 +261,14 @@ class TestResult(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="results")
     index = models.PositiveIntegerField()
     name = models.CharField(max_length=100)
-    kind = models.CharField(max_length=10)  # sample | hidden
+    CUSTOM = "custom"  # a Run's custom-input case; shown like a sample, never counted as one
+    kind = models.CharField(max_length=10)  # sample | hidden | custom
     verdict = models.CharField(max_length=4, choices=Submission.Verdict.choices)
     message = models.TextField(blank=True)
     time_ms = models.FloatField(null=True, blank=True)
     cpu_ms = models.FloatField(null=True, blank=True)
     weight = models.FloatField(default=1)
-    details = models.JSONField(null=True, blank=True)  # sample tests only: input, expected, actual, printed
+    details = models.JSONField(null=True, blank=True)  # sample and custom only: input, expected, actual, printed
 
     class Meta:
         ordering = ["index"]

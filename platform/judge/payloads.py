@@ -7,10 +7,11 @@ a Runtime Error, whose message the submission wrote and could fill with the hidd
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from graders.scoring import CORRECTNESS_WEIGHT
-from judge.leaderboard import after_solution, faster_than
+from judge.leaderboard import accepted_speedups, after_solution, faster_than
 from judge.models import Submission, TestResult
 
 # graders.sandbox.checker.VALUES: that module imports torch, which the web processes do not have.
@@ -28,7 +29,7 @@ def hidden_message(result: TestResult) -> str:
 def result_payload(result: TestResult, arguments: dict[str, str] | None = None) -> dict[str, Any]:
     """One test as the owner may see it: a hidden test's details never leave the server. A sample's input is
     shown as the entry point receives it when the version's sample arguments are known."""
-    sample = result.kind == "sample"
+    sample = result.kind in ("sample", TestResult.CUSTOM)  # a custom input is the user's own: shown like a sample
     details = (result.details or {}) if sample else {}
     shown = details.get("details") or {}
     return {
@@ -71,6 +72,21 @@ def timing_cases(submission: Submission) -> list[dict[str, Any]]:
              "ref_noise_pct": percent(case.get("ref_rse"))} for case in cases]
 
 
+def speedup_noise_pct(submission: Submission) -> float | None:
+    """The speedup's relative standard error in %: per case the harness's own (`speedup_rse`, of its pair
+    ratios) or, from an older harness, both medians' combined; over cases, that of their geometric mean."""
+    cases = (submission.timing or {}).get("cases") or [] if submission.is_done else []
+    errors = []
+    for case in cases:
+        if case.get("speedup_rse") is not None:
+            errors.append(case["speedup_rse"])
+        elif case.get("user_rse") is not None and case.get("ref_rse") is not None:
+            errors.append(math.hypot(case["user_rse"], case["ref_rse"]))
+        else:
+            return None
+    return round(100 * math.sqrt(sum(e * e for e in errors)) / len(errors), 1) if errors else None
+
+
 def score_formula(submission: Submission) -> str:
     """The score with its parts, e.g. "87.5 = 0.8 × correctness 100 + 0.2 × speed 37.5"."""
     if submission.is_run or submission.score is None or submission.correctness is None:
@@ -98,13 +114,16 @@ def submission_payload(submission: Submission) -> dict[str, Any]:
         "speed_score": submission.speed_score if scored else None,
         "score_formula": score_formula(submission),
         "speedup": submission.speedup,
+        "speedup_noise_pct": speedup_noise_pct(submission),
         "user_ms": submission.user_ms,
         "ref_ms": submission.ref_ms,
         "hardware": submission.hardware,
         "progress": timing_progress(submission),
         "timing_cases": timing_cases(submission),
         "faster_than": faster_than(submission) if submission.is_done else None,
+        "accepted_speedups": accepted_speedups(submission) if submission.is_done else None,
         "after_solution": after_solution(submission) if not submission.is_run else False,
+        "custom_input": submission.custom_input,
         "created_at": submission.created_at.isoformat(),
         "results": [result_payload(r, submission.version.sample_arguments) for r in submission.results.all()],
     }

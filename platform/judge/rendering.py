@@ -4,6 +4,7 @@ TeX between `$...$` / `$$...$$` is lifted out before Markdown runs (Markdown wou
 underscores) and put back HTML-escaped; KaTeX renders it in the browser (static/vendor/editor.bundle.js).
 """
 
+import functools
 import html
 import re
 
@@ -46,6 +47,7 @@ def _separate_lists(text: str) -> str:
     return "\n".join(lines)
 
 
+@functools.lru_cache(maxsize=512)  # pure, and statements are rendered on every page view
 def render_markdown(text: str) -> str:
     protected, spans = _protect_math(_separate_lists(text))
     rendered = markdown.markdown(protected, extensions=["fenced_code", "tables"])

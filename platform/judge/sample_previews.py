@@ -15,7 +15,7 @@ from django.db import transaction
 from graders.config import engine_config
 from graders.container import InfrastructureError
 from graders.engine import grade
-from graders.sample_preview import has_driver, sample_arguments, stub_code
+from graders.sample_preview import has_driver, sample_arguments, sample_values, stub_code
 from judge.models import ProblemVersion
 from judge.sandboxes import worker_sandbox
 
@@ -52,5 +52,5 @@ def preview_samples(version_id: int) -> str:
     if len(found) < len(package.test_cases("sample")):  # e.g. a time limit on a busy machine: try again later
         log.warning("sample preview of %s incomplete (%s): %s", version, result.verdict, result.message[:500])
         return f"incomplete: {version} ({len(found)} samples, {result.verdict})"
-    ProblemVersion.objects.filter(pk=version_id).update(sample_arguments=found)
+    ProblemVersion.objects.filter(pk=version_id).update(sample_arguments=found, sample_values=sample_values(result))
     return f"previewed: {version} ({len(found)} samples)"

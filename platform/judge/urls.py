@@ -1,6 +1,6 @@
 from django.urls import path
 
-from judge import drafts, guide, views
+from judge import drafts, guide, sample_files, views
 
 urlpatterns = [
     path("", views.problem_list, name="problem-list"),
@@ -9,6 +9,7 @@ urlpatterns = [
     path("problems/<slug:slug>/give-up/", views.give_up, name="give-up"),
     path("problems/<slug:slug>/draft/", drafts.save_draft, name="save-draft"),
     path("problems/<slug:slug>/leaderboard/", views.leaderboard, name="leaderboard"),
+    path("problems/<slug:slug>/samples/<slug:name>.safetensors", sample_files.sample_values, name="sample-values"),
     path("submissions/", views.history, name="history"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission-detail"),
     path("submissions/<int:pk>/status.json", views.submission_status, name="submission-status"),

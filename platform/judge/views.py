@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from graders.custom_input import example as custom_example
 from graders.topics import DIFFICULTIES, TOPICS
 from judge.drafts import remember_hints
 from judge.forms import ProblemFilterForm, SignupForm, SubmissionForm
@@ -24,14 +25,13 @@ from judge.leaderboard import leaderboard_entries
 from judge.models import Draft, Problem, ProblemVersion, Submission
 from judge.payloads import submission_payload
 from judge.preview import page_version
+from judge.problem_list import filter_fields, problem_rows
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
+from judge.sample_files import download_url
 from judge.sample_previews import request_preview
-from judge.search import search as search_rows
 from judge.tasks import enqueue
 from practice.models import Concept, GiveUp, QuizAttempt
-
-DIFFICULTY_ORDER = {d: i for i, d in enumerate(DIFFICULTIES)}
 
 
 def accepted(user: Any) -> QuerySet[Submission]:
@@ -39,60 +39,12 @@ def accepted(user: Any) -> QuerySet[Submission]:
     return Submission.objects.filter(user=user, verdict=Submission.Verdict.AC, mode=Submission.Mode.SUBMIT)
 
 
-def _status(row: Any) -> str:
-    return "solved" if row.solved else "attempted" if row.attempted else "new"
-
-
-def problem_rows(user: Any, filters: dict[str, str]) -> list[dict[str, Any]]:
-    """Coding problems and concept questions as list rows, filtered; two queries whatever the count."""
-    kind, search = filters.get("kind", ""), filters.get("q", "").strip()
-    rows: list[dict[str, Any]] = []
-    if kind in ("", "coding", "debugging"):
-        problems = Problem.visible()
-        if kind:
-            problems = problems.filter(kind=kind)
-        if user.is_authenticated:
-            mine = Submission.objects.filter(user=user, problem=OuterRef("pk"))
-            problems = problems.annotate(
-                attempted=Exists(mine),
-                solved=Exists(mine.filter(verdict=Submission.Verdict.AC, mode=Submission.Mode.SUBMIT)))
-        rows += [{"kind": p.kind, "slug": p.slug, "title": p.title, "difficulty": p.difficulty,
-                  "topics": p.topics, "status": _status(p) if user.is_authenticated else "new",
-                  "url_name": "problem-detail"} for p in _filtered(problems, filters, search)]
-    if kind in ("", "concept"):
-        concepts = Concept.objects.filter(is_active=True)
-        if user.is_authenticated:
-            mine = QuizAttempt.objects.filter(user=user, concept=OuterRef("pk"))
-            concepts = concepts.annotate(attempted=Exists(mine),
-                                         solved=Exists(mine.filter(correct=True, after_reveal=False)))
-        rows += [{"kind": "concept", "slug": c.slug, "title": c.title, "difficulty": c.difficulty,
-                  "topics": c.topics, "status": _status(c) if user.is_authenticated else "new",
-                  "url_name": "concept-quiz"} for c in _filtered(concepts, filters, search)]
-    topic, status = filters.get("topic", ""), filters.get("status", "")
-    rows = [r for r in rows if (not topic or topic in r["topics"]) and (not status or r["status"] == status)]
-    words = search.lower().split()  # a search lists the rows with the most words in their title first
-
-    def order(r: dict[str, Any]) -> tuple:
-        return (-sum(w in r["title"].lower() for w in words), DIFFICULTY_ORDER.get(r["difficulty"], 9),
-                r["kind"] == "concept", r["title"])
-
-    return sorted(rows, key=order)
-
-
-def _filtered(queryset: QuerySet, filters: dict[str, str], search: str) -> QuerySet:
-    if filters.get("difficulty"):
-        queryset = queryset.filter(difficulty=filters["difficulty"])
-    if search:
-        fields = ("title", "search_text") if queryset.model is Problem else ("title", "slug", "question")
-        queryset = search_rows(queryset, search, fields)
-    return queryset
-
-
 def problem_list(request: HttpRequest) -> HttpResponse:
     form = ProblemFilterForm(request.GET or None, authenticated=request.user.is_authenticated)
     filters = form.cleaned_data if form.is_valid() else {}
-    rows = problem_rows(request.user, {k: v or "" for k, v in filters.items()})
-    return render(request, "judge/problem_list.html", {"rows": rows, "form": form})
+    rows, count = problem_rows(request.user, {k: v or "" for k, v in filters.items()})
+    return render(request, "judge/problem_list.html", {
+        "rows": rows, "count": count, "filters": filter_fields(request.GET, request.user.is_authenticated)})
 
 
 def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm,
@@ -108,11 +60,13 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
     solved = user.is_authenticated and accepted(user).filter(problem=problem).exists()
     gave_up = user.is_authenticated and GiveUp.objects.filter(user=user, problem=problem).exists()
     unlocked = solved or gave_up
-    recent = (list(Submission.objects.filter(user=user, problem=problem).prefetch_related("results")[:5])
+    recent = (list(Submission.objects.filter(user=user, problem=problem).select_related("problem", "version")
+                   .defer("version__files").prefetch_related("results")[:5])
               if user.is_authenticated else [])
     return {
         "problem": problem, "package": package, "statement": render_markdown(package.statement), "form": form,
-        "samples": [{"name": t.name, "arguments": (shown_version.sample_arguments or {}).get(t.name, "")}
+        "samples": [{"name": t.name, "arguments": (shown_version.sample_arguments or {}).get(t.name, ""),
+                     "download": download_url(problem, t.name) if shown_version.is_live else None}
                     for t in package.test_cases("sample")],
         "hints": list(package.hints), "hints_shown": shown, "solved": solved, "gave_up": gave_up,
         "unlocked": unlocked, "recent": recent, "payload": submission_payload(recent[0]) if recent else None,
@@ -128,7 +82,8 @@ def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
     request_preview(version)  # the samples' arguments, worked out once per version by the worker
     draft = Draft.objects.filter(user=request.user, problem=problem).exclude(code="").first() \
         if request.user.is_authenticated else None
-    form = SubmissionForm(initial={"code": draft.code if draft else version.package().starter})
+    form = SubmissionForm(initial={"code": draft.code if draft else version.package().starter,
+                                   "custom_input": custom_example(version.package())})
     return render(request, "judge/problem_detail.html", _problem_context(request, problem, form, version, banner))
 
 
@@ -138,7 +93,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
     """Queue a Run or Submit. The problem page's script asks for JSON and shows the results beside the editor;
     without it the form redirects to the submission's page."""
     problem = get_object_or_404(Problem.open_to(request.user).select_related("live_version"), slug=slug)
-    form = SubmissionForm(request.POST)
+    form = SubmissionForm(request.POST, package=problem.package())
     wants_json = request.headers.get("Accept", "").startswith("application/json")
     if form.is_valid():
         limited = check_and_count(request.user.pk, form.cleaned_data["mode"])
@@ -146,6 +101,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
             submission = Submission.objects.create(
                 user=request.user, problem=problem, version=problem.live_version,
                 code=form.cleaned_data["code"], mode=form.cleaned_data["mode"],
+                custom_input=form.cleaned_data["custom_input"],
             )
             enqueue(submission)
             if wants_json:
@@ -172,7 +128,8 @@ def give_up(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _visible_submission(request: HttpRequest, pk: int) -> Submission:
-    submission = get_object_or_404(Submission.objects.select_related("problem", "version"), pk=pk)
+    submission = get_object_or_404(Submission.objects.select_related("problem", "version")
+                                   .defer("version__files"), pk=pk)  # the package is cached per version
     if not submission.can_see(request.user):
         raise Http404
     return submission

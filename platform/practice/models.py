@@ -25,6 +25,7 @@ class Concept(models.Model):
     explanation = models.TextField()
     key_points = models.JSONField(default=list)
     choices = models.JSONField(null=True, blank=True)  # {"prompt": str, "options": [{text, correct, rationale}]}
+    more_choices = models.JSONField(default=list, blank=True)  # further questions, shaped like `choices`
     related = models.JSONField(default=list)  # coding-problem slugs
     seed_refs = models.JSONField(default=list)
     version = models.CharField(max_length=32)
@@ -36,8 +37,17 @@ class Concept(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def correct_indexes(self) -> list[int]:
-        options = (self.choices or {}).get("options", [])
+    def questions(self) -> list[dict]:
+        """Every multiple-choice question on this concept: `choices` first, then `more_choices`."""
+        return [self.choices, *self.more_choices] if self.choices else []
+
+    def asked(self, number: int) -> dict:
+        """The question asked on attempt `number` (counting from 0): they take turns."""
+        questions = self.questions()
+        return questions[number % len(questions)] if questions else {}
+
+    def correct_indexes(self, number: int = 0) -> list[int]:
+        options = self.asked(number).get("options", [])
         return [i for i, option in enumerate(options) if option.get("correct")]
 
 
@@ -47,6 +57,7 @@ class QuizAttempt(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
     concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="attempts")
     chosen = models.JSONField(default=list)  # option indexes
+    question = models.PositiveSmallIntegerField(default=0)  # which of the concept's questions (Concept.questions)
     correct = models.BooleanField()
     # The model answer had been shown before (an earlier attempt, or the flashcard): practice, not a solve.
     after_reveal = models.BooleanField(default=False)

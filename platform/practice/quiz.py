@@ -43,22 +43,26 @@ def attempt_number(user: Any, concept: Concept) -> int:
     return QuizAttempt.objects.filter(user=user, concept=concept).count() if user.is_authenticated else 0
 
 
-def shown_order(user: Any, concept: Concept) -> list[int]:
-    """The option order for this user's next attempt."""
-    options = (concept.choices or {}).get("options", [])
-    return option_order(len(options), user.pk, concept.slug, attempt_number(user, concept))
+def shown_order(user: Any, concept: Concept) -> tuple[int, dict[str, Any], list[int]]:
+    """This user's next attempt: which question (a concept may have several; they take turns, attempt by
+    attempt), the question itself and its option order."""
+    number = attempt_number(user, concept)
+    asked = concept.asked(number)
+    order = option_order(len(asked.get("options", [])), user.pk, concept.slug, number)
+    return number % max(1, len(concept.questions())), asked, order
 
 
 def answer(user: Any, concept: Concept, chosen: list[int]) -> tuple[QuizAttempt, list[dict[str, Any]]]:
-    """Grade and record one answer (the set of ticked option indexes), for the page and the API alike.
+    """Grade and record one answer (the set of ticked option indexes) to the question this attempt asks,
+    for the page and the API alike.
 
     Correct means exactly the correct set. An answer after the model answer was shown (an earlier attempt,
     or the flashcard) is recorded as practice: it never marks the concept solved."""
-    options = (concept.choices or {}).get("options", [])
-    order = shown_order(user, concept)
+    number, asked, order = shown_order(user, concept)
+    options = asked.get("options", [])
     chosen = sorted({i for i in chosen if 0 <= i < len(options)})
     revealed = (QuizAttempt.objects.filter(user=user, concept=concept).exists()
                 or FlashcardReview.objects.filter(user=user, concept=concept).exists())
     attempt = QuizAttempt.objects.create(user=user, concept=concept, chosen=chosen, after_reveal=revealed,
-                                         correct=chosen == concept.correct_indexes())
+                                         question=number, correct=chosen == concept.correct_indexes(number))
     return attempt, judged_options(options, order, chosen)

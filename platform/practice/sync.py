@@ -12,6 +12,7 @@ from graders.concepts import Concept as ConceptFile
 from graders.concepts import load_concepts, missing_related
 from graders.config import ROOT
 from graders.package import PackageError
+from judge.problem_list import bump_generation
 from practice.models import Concept
 
 
@@ -39,6 +40,7 @@ def row_fields(concept: ConceptFile) -> dict:
         "question": concept.question, "answer": concept.answer, "explanation": concept.explanation,
         "key_points": list(concept.key_points),
         "choices": asdict(concept.choices) if concept.choices else None,
+        "more_choices": [asdict(c) for c in concept.more_choices],
         "related": list(concept.related), "seed_refs": list(concept.seed_refs), "version": concept.version,
         "is_active": True,
     }))
@@ -74,4 +76,6 @@ def sync_concepts(root: Path, problems_root: Path = ROOT / "problems") -> Concep
         gone = Concept.objects.filter(is_active=True).exclude(slug__in=[c.slug for c in concepts])
         report.retired = sorted(gone.values_list("slug", flat=True))
         gone.update(is_active=False)
+    if report.created or report.updated or report.retired:
+        bump_generation()  # update() sends no signal: the cached problem list must still learn of it
     return report

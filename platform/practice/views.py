@@ -26,7 +26,8 @@ def quiz(request: HttpRequest, slug: str) -> HttpResponse:
     concept = get_object_or_404(Concept, slug=slug, is_active=True)
     context = {"concept": concept, "question": render_markdown(concept.question), "related": _related(concept),
                "answer": render_markdown(concept.answer), "explanation": render_markdown(concept.explanation)}
-    options = (concept.choices or {}).get("options", [])
+    number, asked, order = shown_order(request.user, concept)
+    context.update(asked=asked, number=number + 1, of=len(concept.questions()))
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -36,9 +37,9 @@ def quiz(request: HttpRequest, slug: str) -> HttpResponse:
             chosen = []
         attempt, judged = answer(request.user, concept, chosen)
         context.update(graded=True, correct=attempt.correct, after_reveal=attempt.after_reveal, options=judged,
-                       score=sum(o["right"] for o in judged), out_of=len(options))
+                       score=sum(o["right"] for o in judged), out_of=len(judged))
     else:
-        context["options"] = [{"text": options[i]["text"], "index": i} for i in shown_order(request.user, concept)]
+        context["options"] = [{"text": asked["options"][i]["text"], "index": i} for i in order]
     return render(request, "practice/quiz.html", context)
 
 

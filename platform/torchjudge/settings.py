@@ -114,6 +114,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 CSRF_FAILURE_VIEW = "torchjudge.errors.csrf_failure"
 
 # Security: strict in production (DEBUG=0); `manage.py check --deploy` is clean with those values.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"  # a logged-in page reads its session from Redis
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)

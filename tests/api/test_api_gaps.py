@@ -85,3 +85,30 @@ def test_my_submissions_paginated_and_filtered(api, alice, bank, django_user_mod
     assert api.get("/api/submissions/?problem=stable-softmax").json()["count"] == 3
     assert api.get("/api/submissions/?problem=bert-sequence-classification-head").json()["count"] == 0
     assert APIClient().get("/api/submissions/").status_code == 401
+
+
+def test_problem_list_is_cached_until_the_bank_changes(bank, django_assert_max_num_queries):
+    from judge.models import Problem
+
+    client = APIClient()
+    first = slugs(client.get("/api/problems/"))
+    with django_assert_max_num_queries(0):  # the same for every client: served from the cache
+        assert slugs(client.get("/api/problems/")) == first
+    hidden = Problem.objects.get(slug="stable-softmax")
+    hidden.is_public = False
+    hidden.save()  # an admin hides a problem: the cached list is stale at once
+    assert slugs(client.get("/api/problems/")) == [s for s in first if s != "stable-softmax"]
+
+
+def test_a_concepts_questions_take_turns_in_the_api(api, bank):
+    call_command("sync_concepts")
+    concept = Concept.objects.get(slug="dropout-train-eval")  # the bank gives it three questions
+    asked = []
+    for number in range(len(concept.questions()) + 1):
+        detail = api.get(f"/api/concepts/{concept.slug}/").json()
+        assert detail["asking"] == {"number": number % 3 + 1, "of": 3}
+        asked.append(detail["prompt"])
+        graded = api.post(f"/api/concepts/{concept.slug}/answer/", {"options": concept.correct_indexes(number)},
+                          format="json").json()
+        assert graded["correct"] and graded["question"] == number % 3 + 1
+    assert asked[:3] == [q["prompt"] for q in concept.questions()] and asked[3] == asked[0]

@@ -5,6 +5,7 @@ Grading tests use the real worker and sandbox; the rest need neither.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -60,6 +61,15 @@ def test_driver_problem_sample_shows_the_functions_arguments(page, bert, celery_
     page.locator("#submission").scroll_into_view_if_needed()
     shot(page, "sample-arguments")
 
+    # The problem page, once the worker has previewed the samples, offers every value as a safetensors file.
+    page.reload()
+    link = page.get_by_test_id("sample-download").first
+    expect(link).to_contain_text(".safetensors")
+    body = page.request.get(link.get_attribute("href")).body()
+    header = json.loads(body[8:8 + int.from_bytes(body[:8], "little")])
+    assert header["last_hidden_state"]["shape"][2] == header["state_dict.classifier.weight"]["shape"][1]
+    assert set(header) >= {"state_dict.bert.pooler.dense.weight", "state_dict.classifier.bias", "__metadata__"}
+
 
 def test_quiz_correct_option_is_not_always_first(page, problems, concepts):
     sign_up(page, "noether")
@@ -98,3 +108,39 @@ def test_phone_width_has_no_horizontal_page_scroll(page, problems, path):
         editor = page.locator(".problem-code").bounding_box()
         assert editor["y"] >= statement["y"] + statement["height"] - 1  # the editor is below the statement
     shot(page, "phone-list" if path == "/" else "phone-problem")
+
+
+def test_custom_input_run_shows_expected_beside_actual(page, problems, celery_worker_process):
+    """The user's own parameters: the reference's output beside theirs, and the Run says how that case went."""
+    sign_up(page, "hamming")
+    page.goto("/problems/stable-softmax/")
+    long_line = "    # " + "a comment that runs far past the editor's right edge " * 4 + "\n"
+    replace_code(page, "def softmax(x, dim=-1):\n" + long_line + "    e = (x - x.amax(dim, keepdim=True)).exp()\n"
+                 "    return e / e.sum(dim, keepdim=True) if x.shape[0] < 4 else x\n")  # wrong from 4 rows on
+    scroller = page.locator(".cm-scroller")  # a long line scrolls inside the editor, with its bar
+    assert scroller.evaluate("s => s.scrollWidth > s.clientWidth && getComputedStyle(s).overflowX === 'auto'")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+    page.get_by_text("Custom input", exact=True).click()
+    box = page.get_by_test_id("custom-input")
+    expect(box).to_have_value("{'shape': [1, 5], 'scale': 1.0}")  # the first sample's parameters, to edit
+    box.fill("{'shape': [5, 4], 'scale': 2.0}")
+    page.get_by_role("button", name="Run on custom input").click()
+    expect(page.locator("#mode-label")).to_have_text("Run · samples and custom input")
+    expect(page.get_by_test_id("verdict")).to_have_text("Wrong Answer (samples: 2/2 passed, custom input WA)",
+                                                        timeout=GRADING_TIMEOUT)
+    custom = page.locator("#results li", has=page.locator(".kind", has_text="custom"))
+    expect(custom.locator(".name")).to_have_text("custom input")
+    expect(custom.locator(".sample-details pre").first).to_contain_text("'x': tensor(")
+    expected, actual = custom.locator(".compare .expected pre"), custom.locator(".compare .actual pre")
+    expect(expected).to_contain_text("tensor(")
+    expect(actual).to_contain_text("tensor(")
+    assert expected.inner_text() != actual.inner_text()
+    left, right = expected.bounding_box(), actual.bounding_box()
+    assert abs(left["y"] - right["y"]) < 2 and left["x"] + left["width"] <= right["x"]  # side by side
+    bad = page.get_by_test_id("custom-input")
+    bad.fill("{'shape': [5, 4], 'size': 3}")
+    page.get_by_role("button", name="Run on custom input").click()
+    expect(page.get_by_test_id("form-error")).to_contain_text("Custom input: unknown parameter(s) 'size'")
+    custom.scroll_into_view_if_needed()
+    shot(page, "custom-input")

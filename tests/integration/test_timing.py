@@ -14,20 +14,18 @@ import pytest
 
 from bench.timing_fidelity import twice_the_work
 from graders.config import engine_config
-from graders.container import DockerSandbox
 from graders.engine import GradeResult, grade
 from graders.package import load_package, read_folder
-from tests.integration.sandbox import REFERENCE, leftover_containers, run
+from tests.integration.sandbox import REFERENCE, leftover_containers, pool, run
 
 pytestmark = pytest.mark.integration
 PROBLEMS = Path(__file__).resolve().parents[2] / "problems"
 
 
 def submit(slug: str, code: str) -> GradeResult:
-    """A Submit in a cold sandbox, the path docs/benchmarks.md measured (through the warm pool the spread
-    was measured wider in one run: open work)."""
+    """A Submit through the warm pool, as a worker grades it."""
     package = load_package(read_folder(PROBLEMS / slug), f"problems/{slug}")
-    return grade(package, code, "submit", DockerSandbox(), engine_config())
+    return grade(package, code, "submit", pool(), engine_config())
 
 
 @pytest.fixture(autouse=True)
@@ -36,29 +34,28 @@ def nothing_left_running():
     assert leftover_containers() == []
 
 
-# (slug, bounds for the reference against itself, bounds for twice the work), from the spreads measured in
-# docs/benchmarks.md. On box-iou and multihead-attention a faithful timer gives 1 and 0.5. On layer-norm and
-# stable-softmax the harness's own clock shows the doubled solution's `go` itself taking about 1.5x, not 2x:
-# its second call runs on data the first left in the caches. Their bounds say only that the timer sees the
-# extra work.
-FIDELITY = [
-    ("box-iou", (0.90, 1.10), (0.42, 0.58)),
-    ("multihead-attention", (0.90, 1.10), (0.42, 0.66)),
-    ("layer-norm", (0.80, 1.20), (0.42, 0.72)),
-    ("stable-softmax", (0.75, 1.40), (0.42, 0.75)),
-]
+# A faithful timer scores the reference 1 against itself and twice its work 0.5, within the issue's bounds.
+# Each is the median of three Submits, as bench/timing_fidelity.py measures it: one Submit's score moves
+# with the machine's load by a few percent, and a test that fails on a noisy moment blocks everyone.
+SAME, TWICE = (0.90, 1.10), (0.42, 0.58)
+GRADINGS = 3
 
 
-@pytest.mark.parametrize(("slug", "same_bounds", "twice_bounds"), FIDELITY)
-def test_the_reference_scores_one_and_twice_the_work_scores_about_one_half(slug, same_bounds, twice_bounds):
+def median_speedup(slug: str, code: str) -> tuple[float, list]:
+    results = [submit(slug, code) for _ in range(GRADINGS)]
+    for result in results:
+        assert result.verdict == "AC", result.message
+    speedups = sorted(r.speedup for r in results)
+    return speedups[GRADINGS // 2], [(r.speedup, r.timing["cases"]) for r in results]
+
+
+@pytest.mark.parametrize("slug", ["stable-softmax", "layer-norm", "box-iou", "multihead-attention"])
+def test_the_reference_scores_one_and_twice_the_work_scores_one_half(slug):
     package = load_package(read_folder(PROBLEMS / slug), f"problems/{slug}")
-    same = submit(slug, package.reference)
-    assert same.verdict == "AC", same.message
-    assert same_bounds[0] <= same.speedup <= same_bounds[1], same.timing
-
-    double = submit(slug, twice_the_work(package))
-    assert double.verdict == "AC", double.message
-    assert twice_bounds[0] <= double.speedup <= twice_bounds[1], double.timing
+    same, detail = median_speedup(slug, package.reference)
+    assert SAME[0] <= same <= SAME[1], detail
+    double, detail = median_speedup(slug, twice_the_work(package))
+    assert TWICE[0] <= double <= TWICE[1], detail
 
 
 def cheat(body: str) -> str:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from graders.engine import GradeResult
 from graders.package import load_package, read_folder
-from graders.sample_preview import entry_parameters, has_driver, sample_arguments
+from graders.sample_preview import entry_parameters, has_driver, sample_arguments, sample_values
 
 PROBLEMS = Path(__file__).resolve().parents[2] / "problems"
 
@@ -32,3 +32,12 @@ def test_only_problems_with_a_driver_need_a_preview():
 
     assert has_driver(package("bert-sequence-classification-head"))
     assert not has_driver(package("stable-softmax"))
+
+
+def test_sample_values_read_back_where_the_stub_kept_them():
+    printed = "<<<tj-arguments\nx = tensor([1.])\ntj-arguments>>>\n<<<tj-values\nQUJD+/0=\ntj-values>>>\n"
+    tests = [{"name": "small", "kind": "sample", "printed": printed},
+             {"name": "large", "kind": "sample", "printed": "<<<tj-arguments\nx = …\ntj-arguments>>>"},
+             {"name": "secret", "kind": "hidden", "printed": printed}]
+    result = GradeResult(verdict="RE", message="", tests=tests, timing=None, score=None, speedup=None)
+    assert sample_values(result) == {"small": "QUJD+/0="}

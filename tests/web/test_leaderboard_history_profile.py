@@ -77,6 +77,9 @@ def test_ranked_by_speedup_not_milliseconds_and_give_ups_kept_off(alice_client, 
     assert [e["user"].username for e in board] == ["alice", "bob"]  # carol gave up first: not ranked
     alice_status = alice_client.get(f"/submissions/{board[0]['submission'].pk}/status.json").json()
     assert alice_status["faster_than"] == 50 and not alice_status["after_solution"]  # faster than bob, not carol
+    assert alice_status["accepted_speedups"] == {"count": 3, "p10": 1.1, "p50": 2.0, "p90": 9.0}  # all accepted
+    page = alice_client.get(f"/submissions/{board[0]['submission'].pk}/").content.decode()
+    assert "Their speedups: median 2.0×, 10–90%: 1.1×–9.0× (3 solutions)." in page
     alice_client.force_login(carol)
     assert alice_client.get(f"/submissions/{late.pk}/status.json").json()["after_solution"] is True
     assert "after viewing the solution" in alice_client.get("/submissions/").content.decode()

@@ -132,6 +132,32 @@ def test_quiz_page_shows_options_in_the_attempts_order(alice_client, alice, conc
         == shown
 
 
+SECOND = """more_choices:
+  - prompt: What does nn.Dropout(p=0.5) multiply the kept values by in training?
+    options:
+      - {text: "0.5", correct: false, rationale: "That was the original paper's test-time scaling."}
+      - {text: "2", correct: true, rationale: "Inverted dropout scales by 1/(1-p)."}
+      - {text: "1", correct: false, rationale: "Then the expected value would drop."}
+related:"""
+
+
+def test_several_questions_take_turns(alice_client, alice, tmp_path, problems):
+    write(tmp_path, "dropout-two", CONCEPT.format(slug="dropout-two").replace("related:", SECOND))
+    sync_concepts(tmp_path)
+    concept = Concept.objects.get(slug="dropout-two")
+    assert [q["prompt"] for q in concept.questions()][1].startswith("What does nn.Dropout(p=0.5)")
+    first = alice_client.get("/practice/concepts/dropout-two/").content.decode()
+    assert "Which are true?" in first and "Question 1 of 2" in first
+    alice_client.post("/practice/concepts/dropout-two/", {"option": ["0", "2"]})  # right: solved
+    second = alice_client.get("/practice/concepts/dropout-two/").content.decode()
+    assert "Question 2 of 2" in second and "What does nn.Dropout(p=0.5)" in second and "Which are true?" not in second
+    graded = alice_client.post("/practice/concepts/dropout-two/", {"option": ["1"]}).content.decode()
+    assert "Correct" in graded and "Inverted dropout scales by 1/(1-p)." in graded  # graded on question 2
+    assert list(QuizAttempt.objects.order_by("created_at").values_list("question", "correct")) == [(0, True), (1, True)]
+    third = alice_client.get("/practice/concepts/dropout-two/").content.decode()
+    assert "Question 1 of 2" in third  # and round again
+
+
 def test_flashcard_rating_schedules(alice_client, alice, concept):
     assert b"Dropout at eval time" in alice_client.get("/practice/flashcards/").content
     alice_client.post("/practice/flashcards/dropout-eval/rate/", {"rating": "good"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.test import Client
 
 from practice.models import Concept, QuizAttempt
 from tests.web.conftest import make_submission
@@ -20,7 +21,7 @@ def bank(problems) -> None:
 
 
 def slugs(response) -> list[str]:
-    return [row["slug"] for row in response.context["rows"]]
+    return re.findall(r'<tr data-slug="([^"]+)"', response.content.decode())
 
 
 def test_lists_problems_and_concepts(client, bank):
@@ -58,9 +59,23 @@ def test_no_query_per_row(alice_client, alice, bank, django_assert_max_num_queri
         Concept.objects.create(slug=f"concept-{i}", title=f"Concept {i}", topics=["dropout"], difficulty="easy",
                                question="Q", answer="A", explanation="E", key_points=["a", "b", "c"], version="1")
     make_submission(alice, hidden_leak=False)
-    with django_assert_max_num_queries(6):  # session, user, problems, concepts (+ savepoints)
+    with django_assert_max_num_queries(6):  # session, user, problems, concepts, the user's statuses
         response = alice_client.get("/")
-    assert len(response.context["rows"]) == 31
+    assert response.context["count"] == 31 and len(slugs(response)) == 31
+    with django_assert_max_num_queries(2):  # the catalogue is cached: user and statuses (the session is cached too)
+        again = alice_client.get("/")
+    assert slugs(again) == slugs(response)
+
+
+def test_cached_catalogue_follows_the_bank_and_statuses_stay_per_user(alice_client, alice, bank):
+    assert "concept-new" not in slugs(alice_client.get("/"))
+    Concept.objects.create(slug="concept-new", title="Concept new", topics=["dropout"], difficulty="easy",
+                           question="Q", answer="A", explanation="E", key_points=["a", "b", "c"], version="1")
+    assert "concept-new" in slugs(alice_client.get("/"))  # saving a concept makes the cached list stale
+    make_submission(alice, mode="submit", verdict="AC", hidden_leak=False)
+    mine = alice_client.get("/").content.decode()
+    assert re.search(r'data-slug="stable-softmax"><td><span class="status status-solved">', mine)
+    assert 'class="status' not in Client().get("/").content.decode()  # anonymous: no status column
 
 
 @pytest.fixture
@@ -80,3 +95,25 @@ def test_search_matches_words_in_any_order(client, searchable, query, expected):
     body = client.get("/", {"q": query, "kind": "coding"}).content.decode()
     found = re.findall(r'data-slug="([a-z0-9-]+)"', body)
     assert found[0] == expected, (query, found)  # the best match first; others may mention the words too
+
+
+def test_pages_stay_up_without_the_cache(client, bank):
+    """Redis away: the list and the API list are computed afresh, only slower; saving a concept still works."""
+    from django.test import override_settings
+
+    away = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                        "LOCATION": "redis://127.0.0.1:1/0", "KEY_PREFIX": "tj"}}
+    with override_settings(CACHES=away):
+        assert "stable-softmax" in slugs(client.get("/"))
+        assert client.get("/api/problems/").json()["results"][0]["slug"] == "stable-softmax"
+        Concept.objects.create(slug="concept-away", title="Concept away", topics=["dropout"], difficulty="easy",
+                               question="Q", answer="A", explanation="E", key_points=["a", "b", "c"], version="1")
+        assert "concept-away" in slugs(client.get("/"))
+
+
+def test_filter_form_keeps_the_chosen_values(alice_client, bank):
+    page = Client().get("/", {"topic": "attention", "q": "soft<max"}).content.decode()
+    assert '<option value="attention" selected>' in page and 'value="soft&lt;max"' in page
+    assert 'name="status"' not in page  # status only means something when logged in
+    mine = alice_client.get("/", {"status": "solved"}).content.decode()
+    assert '<option value="solved" selected>' in mine

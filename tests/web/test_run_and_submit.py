@@ -110,5 +110,7 @@ def test_timing_progress_and_cases_in_the_payload(alice_client, alice, problems)
     assert payload["progress"] == "" and payload["timing_cases"] == [
         {"name": "large", "size": "shape=[512, 4096], scale=3.0", "runs": 30, "user_ms": 2.0, "ref_ms": 2.2,
          "user_noise_pct": 0.4, "ref_noise_pct": 0.6}]
+    assert payload["speedup_noise_pct"] == 0.7  # hypot(0.4 %, 0.6 %) from an older harness's medians
     page = alice_client.get(f"/submissions/{done.pk}/").content.decode()
-    assert "2.000 ms ±0.4%" in page and "hardware: <span id=\"hardware\">cpu</span>" in page
+    assert "1.10× ±0.7%" in page
+    assert "2.000 ms ±0.4%" in page and '<dd id="hardware" data-testid="hardware">cpu</dd>' in page

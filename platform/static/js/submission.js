@@ -16,14 +16,14 @@
     li.dataset.index = t.index;
     if (t.time_ms != null) li.append(" ", el("span", { className: "meta" }, `${t.time_ms.toFixed(1)} ms`));
     if (t.message) li.append(el("p", { className: "message" }, t.message));
-    if (t.details) {
-      const dl = el("dl", { className: "sample-details" });
-      for (const [label, key] of [["Input", "input"], ["Expected output", "expected"], ["Your output", "actual"],
-                                  ["Printed", "printed"]]) {
-        if (key === "printed" && !t.details[key]) continue;
-        dl.append(el("dt", {}, label), el("dd", {}, el("pre", {}, t.details[key] ?? "")));
-      }
-      li.append(dl);
+    if (t.details) {  // the input, then the expected output beside yours
+      const box = (label, key, className = "") => el("dl", { className },
+        el("dt", {}, label), el("dd", {}, el("pre", {}, t.details[key] ?? "")));
+      const details = el("div", { className: "sample-details" }, box("Input", "input"),
+        el("div", { className: "compare" }, box("Expected output", "expected", "expected"),
+          box("Your output", "actual", "actual")));
+      if (t.details.printed) details.append(box("Printed", "printed"));
+      li.append(details);
     }
     return li;
   }
@@ -39,7 +39,7 @@
   function draw(box, s) {
     const $ = (id) => box.querySelector(`#${id}`);
     const run = s.mode === "run";
-    $("mode-label").textContent = run ? "Run · samples only" : "Submit";
+    $("mode-label").textContent = !run ? "Submit" : s.custom_input ? "Run · samples and custom input" : "Run · samples only";
     $("mode-label").className = `mode mode-${s.mode}`;
     $("status").textContent = s.status;
     $("progress").textContent = progressText(s);
@@ -51,10 +51,13 @@
     $("score").textContent = s.score == null ? "–" : s.score.toFixed(1);
     $("user-ms").textContent = ms(s.user_ms);
     $("ref-ms").textContent = ms(s.ref_ms);
-    $("speedup").textContent = s.speedup == null ? "–" : `${s.speedup.toFixed(2)}×`;
+    const spread = s.speedup_noise_pct == null ? "" : ` ±${s.speedup_noise_pct.toFixed(1)}%`;
+    $("speedup").textContent = s.speedup == null ? "–" : `${s.speedup.toFixed(2)}×${spread}`;
     $("hardware").textContent = s.hardware || "–";
     $("score-formula").textContent = run ? RUN_NOTE : s.score_formula ? `Score ${s.score_formula}.` : "Scored when graded.";
     let standing = s.faster_than == null ? "" : `Faster than ${s.faster_than}% of accepted solutions on this problem and hardware.`;
+    const others = s.accepted_speedups;
+    if (others) standing += ` Their speedups: median ${others.p50}×, 10–90%: ${others.p10}×–${others.p90}× (${others.count} solutions).`;
     if (s.after_solution) standing += " After viewing the solution: practice, kept off the leaderboard.";
     $("standing").textContent = standing;
     const timing = $("timing");
