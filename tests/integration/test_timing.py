@@ -128,18 +128,19 @@ CHEATS = {
 }
 
 
-# stable-softmax's own reference scores up to about 1.3 against itself (docs/benchmarks.md): a cheat must
-# not score beyond that spread.
-CHEAT_BOUND = 1.4
+# As fast as the reference at most, with the same allowance for noise as the fidelity test above: the median
+# of three Submits. (One Submit of stable-softmax's own reference scored up to 1.28 against itself on the
+# loaded 2-core machine: moving its data costs more than its call.)
+CHEAT_BOUND = 1.1
 
 
 @pytest.mark.parametrize("name", sorted(CHEATS))
 def test_timing_cheats_gain_nothing(name):
-    result = run(cheat(CHEATS[name]), mode="submit")
-    if result.verdict == "AC":
-        assert result.speedup <= CHEAT_BOUND, (name, result.timing)
-    else:
-        assert result.verdict in ("WA", "RE"), (name, result.verdict, result.message)
+    results = [run(cheat(CHEATS[name]), mode="submit") for _ in range(GRADINGS)]
+    assert {r.verdict for r in results} <= {"AC", "WA", "RE"}, (name, [(r.verdict, r.message) for r in results])
+    speedups = sorted(r.speedup for r in results if r.verdict == "AC")
+    if speedups:  # caught (WA or RE) every time otherwise
+        assert speedups[len(speedups) // 2] <= CHEAT_BOUND, (name, speedups, [r.timing for r in results])
 
 
 def misbehaves_once_timed(action: str) -> str:
