@@ -10,16 +10,19 @@ import statistics
 # workload sees; a longer span weighs the steady state, where twice the work takes twice the time, more.
 SPAN_TARGET_MS = 25.0
 MAX_BATCH = 64
-MAX_BATCH_INPUT_BYTES = 64 << 20
+MAX_BATCH_TENSOR_BYTES = 64 << 20  # the inputs and outputs of one span's calls, tensor data
+MAX_BATCH_JSON_BYTES = 4 << 20  # their value trees (a long list of floats travels as JSON, capped at 16 MiB)
 
 
-def batch_size(call_ms: float, input_bytes: int) -> int:
-    """Calls per span: enough that a span lasts about SPAN_TARGET_MS, within the batch and memory caps."""
+def batch_size(call_ms: float, tensor_bytes: int, json_bytes: int = 0) -> int:
+    """Calls per span: enough that a span lasts about SPAN_TARGET_MS, within the batch cap and the caps on
+    what one call's inputs and outputs take (`tensor_bytes`, `json_bytes`)."""
     if call_ms >= SPAN_TARGET_MS:
         return 1
     wanted = math.ceil(SPAN_TARGET_MS / max(call_ms, 1e-3))
-    by_memory = MAX_BATCH_INPUT_BYTES // max(input_bytes, 1)
-    return max(1, min(wanted, MAX_BATCH, by_memory))
+    by_tensors = MAX_BATCH_TENSOR_BYTES // max(tensor_bytes, 1)
+    by_json = MAX_BATCH_JSON_BYTES // max(json_bytes, 1)
+    return max(1, min(wanted, MAX_BATCH, by_tensors, by_json))
 
 
 def less_overhead(spans_ms: list[float], overheads_ms: list[float], calls_ms: list[float]) -> list[float]:

@@ -51,6 +51,7 @@ class Span:
     call_ns: int  # `go` sent .. its reply in
     outputs: Any
     devices: Any
+    output_bytes: tuple[int, int]  # the outputs' value tree (JSON) and tensor data, as fetched
 
     @property
     def overhead_ns(self) -> int:
@@ -125,7 +126,9 @@ class Benchmark:
             rep += 1
             if rep <= warmup:
                 fastest_call_ms = min(fastest_call_ms, spans["reference"].call_ns / 1e6 / batch)
-                batch = batch_size(fastest_call_ms, len(blob) // batch)
+                json_bytes, tensor_bytes = spans["reference"].output_bytes
+                batch = batch_size(fastest_call_ms, (len(blob) + tensor_bytes) // batch,
+                                   (len(tree) + json_bytes) // batch)
                 continue
             overheads.append(spans["reference"].overhead_ns / 1e6 / batch)
             ref_spans.append(spans["reference"].total_ns / 1e6 / batch)
@@ -175,7 +178,8 @@ class Benchmark:
             devices = codec.device_tree(value_tree)
         except (codec.CodecError, KeyError, AttributeError) as exc:
             self.fail(role, "RE", f"the output could not be read while timed: {exc}")
-        return Span(fetched.at_ns - staged.sent_ns, done.wall_ns, outputs, devices)
+        return Span(fetched.at_ns - staged.sent_ns, done.wall_ns, outputs, devices,
+                    (len(value_tree), len(fetched.blob)))
 
     def request(self, child: Child, header: dict[str, Any], blob: bytes = b"") -> Outcome:
         limit = self.wall_s if child.role == "submission" else self.reference_wall_s
