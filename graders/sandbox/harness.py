@@ -17,11 +17,9 @@ Nothing here imports Django; nothing the submission returns is unpickled.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import hashlib
 import hmac
-import importlib
 import json
 import os
 import sys
@@ -31,10 +29,6 @@ from pathlib import Path
 from typing import Any
 
 PR_SET_DUMPABLE = 4
-# Imported before the runners are forked, so a job never waits for them: the libraries the bank's problems
-# and tests use besides torch (torchvision's models and ops, BERT and GPT-2 from transformers). Each is
-# skipped where it is not installed; a problem that needs it then fails with its own ImportError.
-PRELOAD = ("torchvision", "transformers.models.bert.modeling_bert", "transformers.models.gpt2.modeling_gpt2")
 
 
 def set_non_dumpable() -> None:
@@ -69,13 +63,10 @@ class Emitter:
 
 
 def main() -> None:
-    # Import torch (and PRELOAD) once, then fork both runners from here, all before the job exists: that is most of a
+    # Import torch once, then fork both runners from here, all before the job exists: that is most of a
     # sandbox's start-up, done while it waits in the pool. No thread may run while forking.
     import torch  # noqa: F401
 
-    for name in PRELOAD:
-        with contextlib.suppress(ImportError):
-            importlib.import_module(name)
     from graders.sandbox import runner  # noqa: F401
     from graders.sandbox.judging import Harness, InterferenceError, ProblemError
 
