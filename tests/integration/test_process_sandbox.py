@@ -48,11 +48,12 @@ def test_grades_the_reference_and_a_wrong_solution_like_the_container(process_py
 def test_the_harness_sees_only_its_own_processes(process_python):
     # A submission that tries to kill every process it can see: in the namespace those are the harness's
     # runners only, so this test process (outside) survives and the verdict is the runner's, not a crash.
-    code = ("import os, signal\n"
-            "def softmax(x, dim=-1):\n"
-            "    seen = [int(p) for p in os.listdir('/proc') if p.isdigit()]\n"
-            "    assert max(seen) < 100, seen\n"
-            "    return x.softmax(dim)\n")
+    code = REFERENCE + ("import os\n"
+                        "_exact = softmax\n"
+                        "def softmax(x, dim=-1):\n"
+                        "    seen = [int(p) for p in os.listdir('/proc') if p.isdigit()]\n"
+                        "    assert max(seen) < 100, seen\n"
+                        "    return _exact(x, dim)\n")
     result = grade(softmax_package(), code, "run", ProcessSandbox(python=process_python), engine_config())
     assert result.verdict == "AC", result.tests
 
