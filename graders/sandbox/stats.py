@@ -25,13 +25,12 @@ def batch_size(call_ms: float, tensor_bytes: int, json_bytes: int = 0) -> int:
     return max(1, min(wanted, MAX_BATCH, by_tensors, by_json))
 
 
-def less_overhead(spans_ms: list[float], overheads_ms: list[float], calls_ms: list[float]) -> list[float]:
+def less_overhead(spans_ms: list[float], overheads_ms: list[float]) -> list[float]:
     """Per-call times: each span less the reference's median cost of moving data in and out. The same
-    constant comes off both sides, so identical code measures identical times. A time is never less than
-    its own call (`go` to its reply, on the harness's clock): when moving the data took longer than usual,
-    the span less the median would otherwise fall below what the call alone was seen to take, even to 0."""
+    constant comes off both sides, so identical code measures identical times. (No floor at a side's own
+    `go`: a submission that defers its work past `go` has none, so a floor would raise only honest times.)"""
     overhead = statistics.median(overheads_ms)
-    return [max(span - overhead, call, 1e-6) for span, call in zip(spans_ms, calls_ms, strict=True)]
+    return [max(span - overhead, 1e-6) for span in spans_ms]
 
 
 def pair_ratios(ref_ms: list[float], user_ms: list[float]) -> list[float]:
