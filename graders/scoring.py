@@ -19,7 +19,7 @@ CORRECTNESS_WEIGHT = 0.8
 
 def speedup(cases: list[dict]) -> float:
     """Geometric mean over benchmark cases of each case's speedup (reference median / submission median)."""
-    ratios = [c["speedup"] for c in cases if c["speedup"] > 0]
+    ratios = [c["ref_ms"] / c["user_ms"] for c in cases if c["user_ms"] > 0]
     if not ratios:
         return 0.0
     return math.exp(sum(math.log(r) for r in ratios) / len(ratios))

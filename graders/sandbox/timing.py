@@ -147,7 +147,6 @@ class Benchmark:
                           rse=finite_or_none(precision))
         return {
             "name": case["name"], "runs": n, "batch": batch,
-            "speedup": statistics.median(ref_times) / statistics.median(user_times),
             "speedup_rse": finite_or_none(precision),
             "user_ms": statistics.median(user_times), "ref_ms": statistics.median(ref_times),
             "overhead_ms": statistics.median(overheads), "user_go_ms": statistics.median(gos),

@@ -34,5 +34,5 @@ def test_implausible_speedups_earn_no_speed_score():
 
 
 def test_speedup_is_the_geometric_mean_over_cases():
-    cases = [{"speedup": 4.0, "ref_ms": 4.0, "user_ms": 1.0}, {"speedup": 1.0, "ref_ms": 1.0, "user_ms": 1.0}]
+    cases = [{"ref_ms": 4.0, "user_ms": 1.0}, {"ref_ms": 1.0, "user_ms": 1.0}]
     assert speedup(cases) == pytest.approx(2.0)
