@@ -67,8 +67,13 @@ class RunStatus:
     seconds: float
 
 
+# Called with each line the harness writes; returns True once the line completes the result (a verified
+# final verdict), so the sandbox can stop reading and leave the container's teardown off the critical path.
+LineHandler = Callable[[bytes], bool | None]
+
+
 class Sandbox(Protocol):
-    def run(self, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None]) -> RunStatus: ...
+    def run(self, job: bytes, spec: SandboxSpec, on_line: LineHandler) -> RunStatus: ...
 
 
 def worker_id() -> str:
@@ -129,7 +134,7 @@ class DockerSandbox:
         except ENGINE_ERRORS as exc:
             raise InfrastructureError(f"the Docker engine does not answer: {exc}") from exc
 
-    def run(self, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None]) -> RunStatus:
+    def run(self, job: bytes, spec: SandboxSpec, on_line: LineHandler) -> RunStatus:
         api = self.client.api
         create, host = container_config(spec)
         started = time.monotonic()
@@ -155,9 +160,12 @@ class DockerSandbox:
         if spec.gpu is not None:
             ensure_gpu_idle(spec.gpu)
 
-    def attach_and_run(self, cid: str, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None],
+    def attach_and_run(self, cid: str, job: bytes, spec: SandboxSpec, on_line: LineHandler,
                        started: float, start: bool) -> RunStatus:
-        """Send the job to a container (started here, or already waiting in a pool) and read its events."""
+        """Send the job to a container (started here, or already waiting in a pool) and read its events.
+        Once the verified final verdict has arrived the job is over: the container is killed rather than
+        waited for (its harness's exit and Docker's teardown took over a second, a Run's whole latency),
+        and the caller removes it. A GPU container is waited for, so the device is free when it returns."""
         api = self.client.api
         sock = api.attach_socket(cid, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1})
         raw = sock._sock
@@ -175,9 +183,13 @@ class DockerSandbox:
                 raw.shutdown(socket.SHUT_RDWR)
             raw.close()
             sock.close()
-        if timed_out or reader.overflow:
+        if timed_out or reader.overflow or reader.complete:
             with contextlib.suppress(docker.errors.NotFound, docker.errors.APIError):
                 api.kill(cid)
+        if reader.complete and spec.gpu is None:
+            return RunStatus(exit_code=None, oom_killed=False, timed_out=False, output_overflow=False,
+                             stderr_tail=reader.stderr[-4000:].decode(errors="replace"),
+                             seconds=time.monotonic() - started)
         exit_code = api.wait(cid, timeout=60).get("StatusCode")
         state = api.inspect_container(cid)["State"]
         return RunStatus(
@@ -256,7 +268,7 @@ def _alive(pid: int) -> bool:
 class _StreamReader:
     """Demultiplexes Docker's attach stream: stdout lines go to `on_line`, stderr is kept (capped)."""
 
-    def __init__(self, raw: socket.socket, cap: int, on_line: Callable[[bytes], None]) -> None:
+    def __init__(self, raw: socket.socket, cap: int, on_line: LineHandler) -> None:
         self.raw = raw
         self.cap = cap
         self.on_line = on_line
@@ -265,6 +277,7 @@ class _StreamReader:
         self.stdout_total = 0
         self.stderr = b""
         self.overflow = False
+        self.complete = False  # a line completed the result: nothing more is read
 
     def read_until(self, deadline: float) -> bool:
         """Read to end of stream; False when the deadline passed first (or output overflowed)."""
@@ -282,7 +295,7 @@ class _StreamReader:
                 return True
             self.buffer += chunk
             self._frames()
-            if self.overflow:
+            if self.overflow or self.complete:
                 return True
 
     def _frames(self) -> None:
@@ -307,4 +320,6 @@ class _StreamReader:
             lines.append(self.pending)
             self.pending = b""
         for line in lines:
-            self.on_line(line)
+            if self.complete:
+                return
+            self.complete = bool(self.on_line(line))

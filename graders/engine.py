@@ -129,23 +129,25 @@ class EventStream:
         self.last_seq = 0
         self.rejected = 0
 
-    def __call__(self, line: bytes) -> None:
+    def __call__(self, line: bytes) -> bool:
+        """Take one line; True once it was the verified final verdict (nothing after it matters)."""
         parts = line.split(b" ", 2)
         if len(parts) != 3 or parts[0] != b"TJ1":
             self.rejected += 1
-            return
+            return False
         expected = hmac.new(self.key, parts[2], hashlib.sha256).hexdigest().encode()
         if not hmac.compare_digest(expected, parts[1]):
             self.rejected += 1
-            return
+            return False
         event = json.loads(parts[2])
         if event.get("seq", 0) <= self.last_seq:
             self.rejected += 1
-            return
+            return False
         self.last_seq = event["seq"]
         self.events.append(event)
         if self.on_event is not None:
             self.on_event(event)
+        return event.get("event") == "final"
 
     def first(self, name: str) -> dict[str, Any] | None:
         return next((e for e in self.events if e["event"] == name), None)

@@ -21,7 +21,6 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import docker
@@ -31,6 +30,7 @@ from graders.container import (
     WORKER_LABEL,
     DockerSandbox,
     InfrastructureError,
+    LineHandler,
     RunStatus,
     SandboxSpec,
     container_config,
@@ -87,7 +87,7 @@ class WarmPool:
         self.filler.start()
 
     # --- the Sandbox interface -------------------------------------------------------------------------
-    def run(self, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None]) -> RunStatus:
+    def run(self, job: bytes, spec: SandboxSpec, on_line: LineHandler) -> RunStatus:
         warm = self.take() if pool_key(spec) == self.key else None
         if warm is None:
             with self.lock:

@@ -20,10 +20,9 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from graders.container import InfrastructureError, RunStatus, SandboxSpec
+from graders.container import InfrastructureError, LineHandler, RunStatus, SandboxSpec
 
 HARNESS = Path(__file__).resolve().parent / "sandbox" / "harness.py"
 # What the runners need from the environment; everything else of the caller's environment is left behind.
@@ -88,7 +87,7 @@ class ProcessSandbox:
             env["CUDA_VISIBLE_DEVICES"] = spec.gpu  # the runners see exactly this GPU, as device 0
         return env
 
-    def run(self, job: bytes, spec: SandboxSpec, on_line: Callable[[bytes], None]) -> RunStatus:
+    def run(self, job: bytes, spec: SandboxSpec, on_line: LineHandler) -> RunStatus:
         command = [*namespace_command(self.unshare), self.python, "-I", "-X", "faulthandler", str(HARNESS)]
         started = time.monotonic()
         try:
