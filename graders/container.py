@@ -23,6 +23,8 @@ import docker
 import requests
 from docker.types import DeviceRequest, LogConfig, Ulimit
 
+from graders.sandbox import preload
+
 LABEL = "torchjudge.sandbox"
 WORKER_LABEL = "torchjudge.worker"
 SANDBOX_UID = "10001:10001"
@@ -52,6 +54,7 @@ class SandboxSpec:
     gpu: str | None = None  # a device index or UUID; None runs on the CPU
     threads: int = 1  # torch threads of each runner
     timed: bool = False  # the job times the submission: a warm pool keeps everything else of its own still
+    preload: tuple[str, ...] = ()  # libraries the harness imports before forking the runners (sandbox/preload.py)
     labels: dict[str, str] = field(default_factory=dict)
 
 
@@ -118,7 +121,7 @@ def container_config(spec: SandboxSpec) -> tuple[dict, dict]:
         "labels": {LABEL: "1", WORKER_LABEL: worker_id(), **spec.labels},
         # Fixed glibc malloc thresholds for the harness and the runners forked from it: large tensors are
         # reused from the heap instead of freshly mapped, whose first touch is slow (and uneven) in a VM.
-        "environment": {"TJ_THREADS": str(spec.threads), **MALLOC_ENV,
+        "environment": {"TJ_THREADS": str(spec.threads), preload.ENV: ",".join(spec.preload), **MALLOC_ENV,
                         **({"CUDA_VISIBLE_DEVICES": "0"} if spec.gpu is not None else {})},
     }
     return create, host

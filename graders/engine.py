@@ -170,6 +170,7 @@ def grade(
         wall_s=job_wall_seconds(package, len(job["problem"]["tests"]), len(job["problem"]["benchmarks"])),
         memory_mb=int(package.limits["memory_mb"]),
         timed=bool(job["problem"]["benchmarks"]),
+        preload=package.preload,
     )
     stream = EventStream(key, on_event)
     status = sandbox.run(json.dumps(job).encode(), spec, stream)

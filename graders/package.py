@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from graders.sandbox import forbid as forbidding
+from graders.sandbox import preload as preloading
 from graders.topics import DIFFICULTIES, KINDS, TOPICS
 
 REQUIRED_FILES = ("problem.yaml", "statement.md", "starter.py", "reference.py", "tests.py")
@@ -117,6 +118,14 @@ class ProblemPackage:
     @property
     def editorial(self) -> str:
         return self.files.get("editorial.md", "")
+
+    @property
+    def preload(self) -> tuple[str, ...]:
+        """The heavy libraries (graders/sandbox/preload.py) the problem's driver or reference imports: its
+        jobs go to a sandbox that imported them while waiting."""
+        code = self.files["tests.py"] + "\n" + self.reference
+        return tuple(name for name in sorted(preloading.LIBRARIES)
+                     if re.search(rf"^\s*(from|import)\s+{name}\b", code, re.MULTILINE))
 
 
 def content_hash(files: dict[str, str]) -> str:

@@ -10,6 +10,10 @@ container starts (image, GPU, CPU quota, process limit) is the pool's key, and a
 one that finds the pool empty, gets a cold container instead. A dead container is never given a job, and
 one that dies with the Docker engine is replaced as soon as the engine answers again. While a job is
 timed, the rest of the pool is frozen, so no warm-up competes with the runners being timed.
+
+Two flavours wait: plain sandboxes, and (by default one) whose harness has also imported the heavy
+libraries (transformers, torchvision: graders/sandbox/preload.py) before forking. A job of a problem that
+uses them takes a preloaded one; everything else takes a plain one, which starts in a second or two.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from graders.container import (
     SandboxSpec,
     container_config,
 )
+from graders.sandbox.preload import LIBRARIES
 
 log = logging.getLogger(__name__)
 POOL_LABEL = "torchjudge.pool"
@@ -59,6 +64,14 @@ def pool_key(spec: SandboxSpec) -> tuple:
     return (spec.image, spec.gpu, spec.cpus, spec.cpuset, spec.pids, spec.tmpfs_mb, spec.threads)
 
 
+PRELOADED = tuple(sorted(LIBRARIES))  # the flavour of sandbox that imported every heavy library
+
+
+def flavour(spec: SandboxSpec) -> tuple[str, ...]:
+    """Which waiting sandbox a job takes: a preloaded one when its problem uses a heavy library."""
+    return PRELOADED if spec.preload else ()
+
+
 @dataclass
 class Warm:
     cid: str
@@ -68,13 +81,14 @@ class Warm:
 class WarmPool:
     """Pre-started sandboxes for one pool key; `run` has the `Sandbox` interface."""
 
-    def __init__(self, spec: SandboxSpec, size: int, sandbox: DockerSandbox | None = None) -> None:
+    def __init__(self, spec: SandboxSpec, size: int, sandbox: DockerSandbox | None = None,
+                 preloaded: int = 1) -> None:
         self.sandbox = sandbox or DockerSandbox()
         self.spec = replace(spec, labels={**spec.labels, POOL_LABEL: "1"})
         self.key = pool_key(spec)
-        self.size = size
-        self.idle: collections.deque[Warm] = collections.deque()
-        self.starting = 0
+        self.sizes = {(): size, PRELOADED: preloaded}
+        self.idle: dict[tuple[str, ...], collections.deque[Warm]] = {f: collections.deque() for f in self.sizes}
+        self.starting = dict.fromkeys(self.sizes, 0)
         self.lock = threading.Condition()
         self.closed = False
         self.last_error = ""
@@ -88,7 +102,7 @@ class WarmPool:
 
     # --- the Sandbox interface -------------------------------------------------------------------------
     def run(self, job: bytes, spec: SandboxSpec, on_line: LineHandler) -> RunStatus:
-        warm = self.take() if pool_key(spec) == self.key else None
+        warm = self.take(flavour(spec)) if pool_key(spec) == self.key else None
         if warm is None:
             with self.lock:
                 self.cold_starts += 1
@@ -115,7 +129,7 @@ class WarmPool:
             self.quiet_jobs += 1
             if self.quiet_jobs > 1:
                 return
-            freeze = [w.cid for w in self.idle]
+            freeze = [w.cid for waiting in self.idle.values() for w in waiting]
             self.frozen.update(freeze)
         for cid in freeze:
             with contextlib.suppress(*ENGINE_ERRORS):
@@ -147,13 +161,14 @@ class WarmPool:
         threading.Thread(target=remove, name="retire-sandbox", daemon=True).start()
 
     # --- taking and filling ----------------------------------------------------------------------------
-    def take(self) -> Warm | None:
-        """The oldest container that is still running; dead ones are removed, never handed out."""
+    def take(self, kind: tuple[str, ...]) -> Warm | None:
+        """The oldest container of that flavour that is still running; dead ones are removed, never handed
+        out."""
         while True:
             with self.lock:
-                if not self.idle:
+                if not self.idle[kind]:
                     return None
-                warm = self.idle.popleft()
+                warm = self.idle[kind].popleft()
                 self.lock.notify_all()  # the filler starts a replacement
             with self.lock:
                 frozen = warm.cid in self.frozen
@@ -187,18 +202,19 @@ class WarmPool:
             with self.lock:
                 if self.closed:
                     return
-                full = len(self.idle) + self.starting >= self.size or self.quiet_jobs > 0
-                if full:
+                kind = None if self.quiet_jobs > 0 else next(
+                    (f for f, size in self.sizes.items() if len(self.idle[f]) + self.starting[f] < size), None)
+                if kind is None:
                     self.lock.wait(timeout=5)
                 else:
-                    self.starting += 1
-            if full:
+                    self.starting[kind] += 1
+            if kind is None:
                 self._drop_dead()
                 continue
             try:
-                warm = self._start_one()
+                warm = self._start_one(kind)
                 with self.lock:
-                    self.idle.append(warm)
+                    self.idle[kind].append(warm)
                     self.last_error = ""
             except (*ENGINE_ERRORS, InfrastructureError) as exc:
                 with self.lock:
@@ -207,11 +223,11 @@ class WarmPool:
                 time.sleep(RETRY_S)
             finally:
                 with self.lock:
-                    self.starting -= 1
+                    self.starting[kind] -= 1
 
-    def _start_one(self) -> Warm:
+    def _start_one(self, kind: tuple[str, ...]) -> Warm:
         api = self.sandbox.client.api
-        create, host = container_config(self.spec)
+        create, host = container_config(replace(self.spec, preload=kind))
         host["cpu_shares"] = IDLE_CPU_SHARES
         # Named before it exists, as a cold sandbox is: a create whose reply is lost can still be removed.
         name = f"torchjudge-warm-{uuid.uuid4().hex}"
@@ -227,14 +243,15 @@ class WarmPool:
     def _drop_dead(self) -> None:
         """Containers that died while waiting (an engine restart kills them all) leave the pool."""
         with self.lock:
-            waiting = list(self.idle)
+            waiting = [w for kind in self.idle.values() for w in kind]
         dead = [w for w in waiting if not self._running(w.cid)]
         if not dead:
             return
         with self.lock:
             for warm in dead:
-                with contextlib.suppress(ValueError):
-                    self.idle.remove(warm)
+                for kind in self.idle.values():
+                    with contextlib.suppress(ValueError):
+                        kind.remove(warm)
             self.lock.notify_all()
         for warm in dead:
             self.sandbox.remove(warm.cid)
@@ -243,8 +260,11 @@ class WarmPool:
     def status(self) -> dict:
         with self.lock:
             now = time.monotonic()
-            return {"image": self.spec.image, "gpu": self.spec.gpu, "size": self.size, "idle": len(self.idle),
-                    "starting": self.starting, "oldest_s": round(now - self.idle[0].started, 1) if self.idle else None,
+            waiting = sorted((w for kind in self.idle.values() for w in kind), key=lambda w: w.started)
+            return {"image": self.spec.image, "gpu": self.spec.gpu, "size": self.sizes[()],
+                    "preloaded": self.sizes[PRELOADED], "idle": len(self.idle[()]),
+                    "idle_preloaded": len(self.idle[PRELOADED]), "starting": sum(self.starting.values()),
+                    "oldest_s": round(now - waiting[0].started, 1) if waiting else None,
                     "handed_out": self.handed_out, "cold_starts": self.cold_starts, "last_error": self.last_error}
 
     def __enter__(self) -> WarmPool:
@@ -256,8 +276,9 @@ class WarmPool:
     def close(self) -> None:
         with self.lock:
             self.closed = True
-            waiting = list(self.idle)
-            self.idle.clear()
+            waiting = [w for kind in self.idle.values() for w in kind]
+            for kind in self.idle.values():
+                kind.clear()
             self.lock.notify_all()
         for warm in waiting:
             if warm.cid in self.frozen:

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from graders.container import InfrastructureError, LineHandler, RunStatus, SandboxSpec
+from graders.sandbox import preload
 
 HARNESS = Path(__file__).resolve().parent / "sandbox" / "harness.py"
 # What the runners need from the environment; everything else of the caller's environment is left behind.
@@ -82,7 +83,7 @@ class ProcessSandbox:
     def environment(self, spec: SandboxSpec) -> dict[str, str]:
         env = {name: os.environ[name] for name in PASSED_ENV if name in os.environ}
         env.update({"HOME": "/tmp", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONUNBUFFERED": "1",
-                    "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
+                    "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", preload.ENV: ",".join(spec.preload)})
         if spec.gpu is not None:
             env["CUDA_VISIBLE_DEVICES"] = spec.gpu  # the runners see exactly this GPU, as device 0
         return env

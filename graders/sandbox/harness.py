@@ -67,8 +67,10 @@ def main() -> None:
     # sandbox's start-up, done while it waits in the pool. No thread may run while forking.
     import torch  # noqa: F401
 
-    from graders.sandbox import runner  # noqa: F401
+    from graders.sandbox import preload, runner  # noqa: F401
     from graders.sandbox.judging import Harness, InterferenceError, ProblemError
+
+    preload.load(os.environ.get(preload.ENV, ""))  # a pool's sandbox for transformers problems, say
 
     reference = Child("reference", private=True, fork=True)
     user = Child("submission", private=False, fork=True)

@@ -4,6 +4,7 @@ cold sandbox."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import docker
 import pytest
@@ -11,15 +12,17 @@ import pytest
 from graders.config import engine_config
 from graders.container import worker_id
 from graders.engine import base_spec, grade
+from graders.package import load_package, read_folder
 from graders.pool import WarmPool, pooled_containers
 from tests.integration.sandbox import REFERENCE, softmax_package
 
 pytestmark = pytest.mark.integration
+PROBLEMS = Path(__file__).resolve().parents[2] / "problems"
 
 
 @pytest.fixture
 def pool():
-    warm = WarmPool(base_spec(engine_config()), size=1)
+    warm = WarmPool(base_spec(engine_config()), size=1, preloaded=0)
     yield warm
     warm.close()
 
@@ -33,7 +36,7 @@ def wait_idle(pool: WarmPool, count: int = 1, timeout: float = 120) -> None:
 
 def waiting(pool: WarmPool) -> list[str]:
     """Short ids of this pool's containers that Docker lists as running and that were never given a job."""
-    mine = {cid[:12] for cid in (w.cid for w in pool.idle)}
+    mine = {w.cid[:12] for kind in pool.idle.values() for w in kind}
     return [row["id"] for row in pooled_containers(docker.from_env())
             if row["id"] in mine and row["worker"] == worker_id() and row["state"] == "running"]
 
@@ -104,7 +107,7 @@ def test_while_a_job_is_timed_the_rest_of_the_pool_is_frozen_and_none_starts(poo
     pool._hush()  # what a timed job does around its run
     try:
         assert api.inspect_container(waiting_id)["State"]["Paused"] is True
-        taken = pool.take()  # a concurrent job may still take it: thawed first
+        taken = pool.take(())  # a concurrent job may still take it: thawed first
         assert taken is not None and taken.cid.startswith(waiting_id)
         assert api.inspect_container(waiting_id)["State"]["Paused"] is False
         time.sleep(3)
@@ -113,3 +116,25 @@ def test_while_a_job_is_timed_the_rest_of_the_pool_is_frozen_and_none_starts(poo
         pool._unhush()
     wait_idle(pool)  # the replacement starts once the timing is over
     pool.sandbox.remove(taken.cid)
+
+
+def test_a_problem_built_on_transformers_takes_a_sandbox_that_imported_it_while_waiting():
+    bert = load_package(read_folder(PROBLEMS / "bert-sequence-classification-head"), "bert")
+    assert bert.preload == ("transformers",) and softmax_package().preload == ()
+    with WarmPool(base_spec(engine_config()), size=1, preloaded=1) as warm:
+        deadline = time.monotonic() + 180
+        while (warm.status()["idle"], warm.status()["idle_preloaded"]) != (1, 1):
+            assert time.monotonic() < deadline, warm.status()
+            time.sleep(0.2)
+        plain = grade_run(warm, REFERENCE + """
+import sys
+assert "transformers" not in sys.modules  # a plain job never takes the preloaded sandbox
+""")
+        assert plain.verdict == "AC", plain.tests
+        assert warm.status()["idle_preloaded"] == 1
+        result = grade(bert, bert.reference + """
+import sys
+assert "transformers.models.bert.modeling_bert" in sys.modules  # imported before the job existed
+""", "run", warm, engine_config())
+        assert result.verdict == "AC", (result.message, result.tests)
+        assert warm.status()["cold_starts"] == 0 and warm.status()["handed_out"] == 2

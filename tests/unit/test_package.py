@@ -106,3 +106,15 @@ def test_gpu_benchmarks_are_timed_on_a_gpu_and_cpu_benchmarks_on_a_cpu():
     assert on_cpu["device"] == "cpu" and [b["name"] for b in on_cpu["problem"]["benchmarks"]] == ["large"]
     # A CPU problem has no GPU benchmarks: a GPU worker times its CPU-sized ones.
     assert [t.name for t in load_folder(SOFTMAX).benchmarks(on_gpu=True)] == ["large"]
+
+
+def test_a_package_preloads_the_heavy_libraries_its_driver_or_reference_imports():
+    files = softmax_files()
+    assert load_package(files, "p").preload == ()
+    files["tests.py"] = "def build():\n    from transformers import BertConfig\n" + files["tests.py"]
+    files["reference.py"] = "import torchvision.ops\n# not transformers_extra, nor a comment about transformers\n" \
+        + files["reference.py"]
+    assert load_package(files, "p").preload == ("torchvision", "transformers")
+    files["tests.py"] = "import transformers_extra\n" + softmax_files()["tests.py"]
+    files["reference.py"] = softmax_files()["reference.py"]
+    assert load_package(files, "p").preload == ()
