@@ -122,15 +122,17 @@ def job_wall_seconds(package: ProblemPackage, tests: int, benchmarks: int) -> fl
 class EventStream:
     """Collects the harness's signed event lines, dropping any line without a valid signature."""
 
-    def __init__(self, key: bytes, on_event: Callable[[dict[str, Any]], None] | None) -> None:
+    def __init__(self, key: bytes, on_event: Callable[[dict[str, Any]], None] | None,
+                 ends: Callable[[dict[str, Any]], bool] | None = None) -> None:
         self.key = key
         self.on_event = on_event
+        self.ends = ends or (lambda event: event["event"] == "final")  # the event after which nothing counts
         self.events: list[dict[str, Any]] = []
         self.last_seq = 0
         self.rejected = 0
 
     def __call__(self, line: bytes) -> bool:
-        """Take one line; True once it was the verified final verdict (nothing after it matters)."""
+        """Take one line; True once it was the job's last verified event (nothing after it matters)."""
         parts = line.split(b" ", 2)
         if len(parts) != 3 or parts[0] != b"TJ1":
             self.rejected += 1
@@ -147,7 +149,7 @@ class EventStream:
         self.events.append(event)
         if self.on_event is not None:
             self.on_event(event)
-        return event.get("event") == "final"
+        return self.ends(event)
 
     def first(self, name: str) -> dict[str, Any] | None:
         return next((e for e in self.events if e["event"] == name), None)

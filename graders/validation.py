@@ -78,7 +78,16 @@ def validate_package(package: ProblemPackage, solutions: list[tuple[str, str]], 
         if on_result is not None and event["event"] == "final" and "solution" in event:
             on_result(event["solution"], solution_result(event))
 
-    stream = EventStream(key, on_event)
+    pending = {name for name, _ in solutions}
+
+    def ends(event: dict[str, Any]) -> bool:
+        """The job is over once every solution has its verdict, or the harness failed as a whole."""
+        if event["event"] != "final":
+            return False
+        pending.discard(event.get("solution", ""))
+        return "solution" not in event or not pending
+
+    stream = EventStream(key, on_event, ends)
     status = sandbox.run(json.dumps(job).encode(), spec, stream)
     results = {event["solution"]: solution_result(event) for event in stream.events
                if event["event"] == "final" and "solution" in event}

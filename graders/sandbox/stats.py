@@ -25,12 +25,12 @@ def batch_size(call_ms: float, tensor_bytes: int, json_bytes: int = 0) -> int:
     return max(1, min(wanted, MAX_BATCH, by_tensors, by_json))
 
 
-def less_overhead(spans_ms: list[float], overheads_ms: list[float]) -> list[float]:
-    """Per-call times: each span less the reference's median cost of moving data in and out. The same
-    constant comes off both sides, so identical code measures identical times. (No floor at a side's own
-    `go`: a submission that defers its work past `go` has none, so a floor would raise only honest times.)"""
-    overhead = statistics.median(overheads_ms)
-    return [max(span - overhead, 1e-6) for span in spans_ms]
+def deferred_ms(user_overheads_ms: list[float], ref_overheads_ms: list[float]) -> float:
+    """Work the submission did outside its `go`, per call: how much more its spans spent staging and
+    fetching than the reference's did (medians over the case, never below zero). Honest code moves the same
+    data as the reference and defers nothing; a solution that returns at once and finishes in a thread,
+    computes while its inputs are staged or leaves work on a side stream pays for it here."""
+    return max(statistics.median(user_overheads_ms) - statistics.median(ref_overheads_ms), 0.0)
 
 
 def pair_ratios(ref_ms: list[float], user_ms: list[float]) -> list[float]:

@@ -4,16 +4,16 @@ What is timed is the user's computation, and only the harness's clock is used. F
 harness freezes every other process, then sends the runner its fresh inputs (`stage`), has it run them
 (`go`, replied to after the calls return and the device is idle) and takes the outputs back (`fetch`). The
 span runs without a gap from the first byte of the inputs to the last byte of the outputs, so work the
-runner moves anywhere (into staging, past its reply in a thread, a lazy tensor or a side stream) is inside
-it. Getting inputs in and outputs out is not the user's computation: the reference's cost of it (its span
-minus its `go`, median over the case) is subtracted from both sides alike.
+runner moves anywhere (into staging, past its reply in a thread or onto a side stream) is inside it.
 
-    time = span - median over the case of (reference's span - reference's go)
+    reference time  = its `go`
+    submission time = its `go` + max(0, median(its span - its go) - median(reference's span - go))
 
-The speedup of a case is the reference's median time over the submission's. A single pair's ratio can
-explode when moving the data costs more than the call and varied (a call deferred into `fetch` then
-measures near zero once), so ratios are not averaged pair by pair; they set only the stopping rule, where a
-slow moment of the machine slows both halves of a pair and cancels.
+Moving the data in and out costs honest code what it costs the reference, so only the calls are compared
+(for a memory-bound problem the data movement is twice the call, and its noise used to swamp the score);
+whatever the submission's spans spend beyond the reference's outside `go` is work it deferred, and is added
+back. The speedup of a case is the reference's median time over the submission's; pair-by-pair ratios,
+where a slow moment of the machine slows both halves and cancels, set only the stopping rule.
 
 Short calls are batched: k calls per span, each on its own fresh input, time divided by k. Every output
 of every timed call is checked against the reference's for the same input, so a cached or unfinished output
@@ -35,7 +35,7 @@ import torch
 from graders.sandbox import codec
 from graders.sandbox.errors import InterferenceError, ProblemError, error_text
 from graders.sandbox.processes import Child, Outcome, freeze, other_pids, peak_rss_bytes, pin, split_cpus, thaw
-from graders.sandbox.stats import batch_size, finite_or_none, less_overhead, pair_ratios, rse
+from graders.sandbox.stats import batch_size, deferred_ms, finite_or_none, pair_ratios, rse
 
 if TYPE_CHECKING:
     from graders.sandbox.judging import Harness
@@ -107,10 +107,10 @@ class Benchmark:
         batch = 1
         fastest_call_ms = math.inf  # the reference's fastest call in warm-up: the first one pays one-time costs
         next_seed = int(case["seed"])
-        ref_spans: list[float] = []
-        overheads: list[float] = []
-        user_spans: list[float] = []
-        gos: list[float] = []  # the submission's `go` alone: shown, never scored (it can defer work past it)
+        ref_gos: list[float] = []  # per call, in ms: `go` (the calls), and span - go (staging and fetching)
+        user_gos: list[float] = []
+        ref_overheads: list[float] = []
+        user_overheads: list[float] = []
         shown = time.monotonic()
         rep = 0
         while True:
@@ -127,13 +127,14 @@ class Benchmark:
                 batch = batch_size(fastest_call_ms, (len(blob) + tensor_bytes) // batch,
                                    (len(tree) + json_bytes) // batch)
                 continue
-            overheads.append(spans["reference"].overhead_ns / 1e6 / batch)
-            ref_spans.append(spans["reference"].total_ns / 1e6 / batch)
-            user_spans.append(spans["submission"].total_ns / 1e6 / batch)
-            gos.append(spans["submission"].call_ns / 1e6 / batch)
-            ref_times, user_times = less_overhead(ref_spans, overheads), less_overhead(user_spans, overheads)
-            ratios = pair_ratios(ref_times, user_times)
-            n = len(ref_spans)
+            for role, gos, overheads in (("reference", ref_gos, ref_overheads),
+                                         ("submission", user_gos, user_overheads)):
+                gos.append(spans[role].call_ns / 1e6 / batch)
+                overheads.append(spans[role].overhead_ns / 1e6 / batch)
+            deferred = deferred_ms(user_overheads, ref_overheads)
+            user_times = [go + deferred for go in user_gos]
+            ratios = pair_ratios(ref_gos, user_times)
+            n = len(ref_gos)
             precision = rse(ratios)
             if time.monotonic() - shown >= PROGRESS_EVERY_S:
                 shown = time.monotonic()
@@ -148,9 +149,10 @@ class Benchmark:
         return {
             "name": case["name"], "runs": n, "batch": batch,
             "speedup_rse": finite_or_none(precision),
-            "user_ms": statistics.median(user_times), "ref_ms": statistics.median(ref_times),
-            "overhead_ms": statistics.median(overheads), "user_go_ms": statistics.median(gos),
-            "user_rse": finite_or_none(rse(user_times)), "ref_rse": finite_or_none(rse(ref_times)),
+            "user_ms": statistics.median(user_times), "ref_ms": statistics.median(ref_gos),
+            "overhead_ms": statistics.median(ref_overheads), "deferred_ms": deferred,
+            "user_go_ms": statistics.median(user_gos),
+            "user_rse": finite_or_none(rse(user_times)), "ref_rse": finite_or_none(rse(ref_gos)),
         }
 
     def span(self, role: str, tree: bytes, blob: bytes) -> Span:
