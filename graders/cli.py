@@ -15,6 +15,7 @@ import collections
 import hashlib
 import json
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -176,6 +177,7 @@ def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.std
         except PackageError as exc:
             failures.extend(exc.errors)
     cache: dict[str, dict] = json.loads(CACHE.read_text()) if use_cache and CACHE.exists() else {}
+    started = time.monotonic()
     config = validation_config(device)
     sandbox, backend = make_sandbox(sandbox_kind, config, jobs)
     try:
@@ -205,7 +207,8 @@ def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.std
     out.write(f"\n{len(packages)} problems, {len(checks)} solutions checked under {salts} salt(s) on {device} "
               f"({sandbox_kind} sandbox), "
               f"{len(bad)} wrong verdicts, {len(failures)} package errors, "
-              f"{len(out_of_range)} reference(s) outside the benchmark range\n")
+              f"{len(out_of_range)} reference(s) outside the benchmark range, "
+              f"in {time.monotonic() - started:.0f} s\n")
     return 0 if not bad and not failures else 1
 
 
