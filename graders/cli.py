@@ -152,7 +152,7 @@ def make_sandbox(kind: str, config: EngineConfig, jobs: int) -> tuple[Sandbox, s
         return sandbox, f"process:{sandbox.python}"
     if kind != "docker":
         raise ValueError(f"sandbox must be docker or process, got {kind!r}")
-    return WarmPool(base_spec(config), size=jobs), config.image
+    return WarmPool(base_spec(config), size=jobs, preloaded=jobs), config.image
 
 
 def validation_config(device: str) -> EngineConfig:

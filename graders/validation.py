@@ -71,7 +71,7 @@ def validate_package(package: ProblemPackage, solutions: list[tuple[str, str]], 
     key = secrets.token_bytes(32)
     job = validation_job(package, solutions, salts, config, key)
     tests = len(job["problem"]["tests"])
-    spec = replace(base_spec(config), memory_mb=int(package.limits["memory_mb"]),
+    spec = replace(base_spec(config), memory_mb=int(package.limits["memory_mb"]), preload=package.preload,
                    wall_s=len(solutions) * job_wall_seconds(package, tests, len(job["problem"]["benchmarks"])))
 
     def on_event(event: dict[str, Any]) -> None:
