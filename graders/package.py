@@ -37,8 +37,9 @@ DEFAULT_LIMITS: dict[str, float] = {
     "reference_wall_s": 60,  # one reference call
 }
 # budget_s is the whole timing phase of a Submit, shared by the benchmark cases: a Submit must answer in
-# seconds, and the stopping rule on the relative standard error (rse) usually ends it sooner.
-DEFAULT_TIMING: dict[str, float] = {"warmup": 2, "min_runs": 10, "max_runs": 400, "rse": 0.01, "budget_s": 2.0}
+# seconds. No pair starts that would end past it. The stopping rule on the relative standard error (rse)
+# ends a case sooner only on a very steady machine.
+DEFAULT_TIMING: dict[str, float] = {"warmup": 2, "min_runs": 10, "max_runs": 400, "rse": 0.01, "budget_s": 2.2}
 
 
 class PackageError(Exception):

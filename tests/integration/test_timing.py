@@ -40,7 +40,10 @@ def nothing_left_running():
 # still moved by up to 20% between runs of the same code (layer-norm's reference 0.92 in one, 1.20 in the
 # next). stable-softmax is the widest: moving its 8 MiB input and output costs about twice its call, and
 # only 4-8 pairs fit in the budget. Narrowing these is open work (issue #8); a test that fails on a noisy
-# moment blocks everyone.
+# moment blocks everyone. So a median outside its bounds gets a second look: two more Submits, and the
+# median of all five must be inside. A noisy minute of a shared host moved two of three Submits of
+# layer-norm's twice-the-work to 0.67 and 0.73 in one CI run (0.54-0.61 otherwise); a timer that misses
+# the work misses it in all five.
 BOUNDS = {
     "stable-softmax": ((0.70, 1.40), (0.40, 0.75)),
     "layer-norm": ((0.80, 1.30), (0.42, 0.65)),
@@ -48,24 +51,30 @@ BOUNDS = {
     "multihead-attention": ((0.85, 1.15), (0.42, 0.65)),
 }
 GRADINGS = 3
+SECOND_LOOK = 2
 
 
-def median_speedup(slug: str, code: str) -> tuple[float, list]:
-    results = [submit(slug, code) for _ in range(GRADINGS)]
-    for result in results:
-        assert result.verdict == "AC", result.message
-    speedups = sorted(r.speedup for r in results)
-    return speedups[GRADINGS // 2], [(r.speedup, r.timing["cases"]) for r in results]
+def median_speedup(slug: str, code: str, bounds: tuple[float, float]) -> tuple[float, list]:
+    """The median speedup of three Submits, or of five when the three's median is outside `bounds`."""
+    results: list[GradeResult] = []
+    for count in (GRADINGS, SECOND_LOOK):
+        results += [submit(slug, code) for _ in range(count)]
+        for result in results:
+            assert result.verdict == "AC", result.message
+        median = sorted(r.speedup for r in results)[len(results) // 2]
+        if bounds[0] <= median <= bounds[1]:
+            break
+    return median, [(r.speedup, r.timing["cases"]) for r in results]
 
 
 @pytest.mark.parametrize("slug", sorted(BOUNDS))
 def test_the_reference_scores_one_and_twice_the_work_scores_one_half(slug):
     package = load_package(read_folder(PROBLEMS / slug), f"problems/{slug}")
-    (same_low, same_high), (twice_low, twice_high) = BOUNDS[slug]
-    same, detail = median_speedup(slug, package.reference)
-    assert same_low <= same <= same_high, detail
-    double, detail = median_speedup(slug, twice_the_work(package))
-    assert twice_low <= double <= twice_high, detail
+    same_bounds, twice_bounds = BOUNDS[slug]
+    same, detail = median_speedup(slug, package.reference, same_bounds)
+    assert same_bounds[0] <= same <= same_bounds[1], detail
+    double, detail = median_speedup(slug, twice_the_work(package), twice_bounds)
+    assert twice_bounds[0] <= double <= twice_bounds[1], detail
 
 
 def cheat(body: str) -> str:
