@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import mmap
 import os
 import queue
 import signal
@@ -32,6 +33,11 @@ PIPE_BYTES = 1 << 20
 # of the same code can pay different page-fault costs for the same large tensors.
 MALLOC_VARIABLES = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_")
 STARVED_WALL_FACTOR = 5  # a runner starved of CPU gets at most this many times its wall limit
+# Each runner's own shared memory (a memfd), through which a timed span's inputs and outputs move: one copy
+# each way, where a pipe costs four or five. A span's data larger than this goes through the pipe instead.
+# The sandbox's file-size limit (64 MiB) bounds it, and it is the batch's cap (stats.MAX_BATCH_TENSOR_BYTES).
+SHARED_BYTES = 64 << 20
+STOP_WAIT_S = 1.0
 
 
 def split_cpus() -> tuple[set[int], set[int]]:
@@ -116,6 +122,40 @@ def thaw(pids: list[int]) -> None:
     signal_all(pids, signal.SIGCONT)
 
 
+def all_threads_stopped(pid: int) -> bool:
+    """Every thread of `pid` is stopped (SIGSTOP takes effect on each thread asynchronously), or it is gone."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return True
+    for tid in tasks:
+        try:
+            state = Path(f"/proc/{pid}/task/{tid}/stat").read_text().rpartition(")")[2].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in ("T", "t", "Z", "X"):
+            return False
+    return True
+
+
+def stop_all(keep: set[int]) -> tuple[list[int], bool]:
+    """SIGSTOP every process but PID 1 and `keep`, and wait until none of them runs. Only a running process
+    can start another, so once every listed one is stopped, a listing with nothing new is final. Returns the
+    pids signalled (to `thaw`), and whether all stopped within STOP_WAIT_S."""
+    signalled: list[int] = []
+    deadline = time.monotonic() + STOP_WAIT_S
+    while True:
+        new = [pid for pid in other_pids(keep) if pid not in signalled]
+        if not new:
+            return signalled, True
+        freeze(new)
+        signalled += new
+        while not all(all_threads_stopped(pid) for pid in new):
+            if time.monotonic() > deadline:
+                return signalled, False
+            time.sleep(0.0002)
+
+
 def signal_all(pids: list[int], sig: int) -> None:
     for pid in pids:
         with contextlib.suppress(ProcessLookupError, PermissionError):
@@ -157,17 +197,17 @@ class ForkedRunner:
     been read yet, the harness's memory holds nothing the runner may not see. Only a runner restarted after
     a crash, once the job is known, is a fresh `exec` instead (see Child)."""
 
-    def __init__(self, req_r: int, rep_w: int, private: bool, env: dict[str, str]) -> None:
+    def __init__(self, req_r: int, rep_w: int, shared_fd: int, private: bool, env: dict[str, str]) -> None:
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
         pid = os.fork()
         if pid == 0:
             status = 70
             try:
-                become_runner(req_r, rep_w, out_w, err_w, env)
+                become_runner((req_r, rep_w, shared_fd), out_w, err_w, env)
                 from graders.sandbox import runner
 
-                runner.serve_pipes(req_r, rep_w, private)
+                runner.serve_pipes(req_r, rep_w, shared_fd, private)
                 status = 0
             finally:
                 os._exit(status)
@@ -202,19 +242,20 @@ class ForkedRunner:
             os.kill(self.pid, signal.SIGKILL)
 
 
-def become_runner(req_r: int, rep_w: int, out_w: int, err_w: int, env: dict[str, str]) -> None:
+def become_runner(keep: tuple[int, ...], out_w: int, err_w: int, env: dict[str, str]) -> None:
     """In the forked child: a session of its own, its own stdout/stderr pipes, no other descriptor of the
-    harness (stdin, where the job will come, least of all), the runner's environment."""
+    harness (stdin, where the job will come, and the other runner's shared memory least of all), the
+    runner's environment."""
     os.setsid()
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.dup2(out_w, 1)
     os.dup2(err_w, 2)
-    keep = sorted({req_r, rep_w})
-    limit = os.sysconf("SC_OPEN_MAX")
-    os.closerange(3, keep[0])
-    os.closerange(keep[0] + 1, keep[1])
-    os.closerange(keep[1] + 1, limit)
+    low = 3
+    for fd in sorted(keep):
+        os.closerange(low, fd)
+        low = fd + 1
+    os.closerange(low, os.sysconf("SC_OPEN_MAX"))
     os.environ.clear()
     os.environ.update(env)
     os.chdir("/tmp")
@@ -251,12 +292,19 @@ class Child:
         }
         if "CUDA_VISIBLE_DEVICES" in os.environ:
             env["CUDA_VISIBLE_DEVICES"] = os.environ["CUDA_VISIBLE_DEVICES"]
+        # Its own shared memory, mapped here only on first use (`shared`): by then both runners of a job
+        # are forked, so neither inherits a mapping of the other's. Pages are allocated as they are touched.
+        self.shared_fd = os.memfd_create(f"tj-{role}", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+        os.ftruncate(self.shared_fd, SHARED_BYTES)
+        # Sealed at its size: a runner that shrank it would crash the harness (SIGBUS) as it reads.
+        fcntl.fcntl(self.shared_fd, fcntl.F_ADD_SEALS, fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SEAL)
+        self._shared: mmap.mmap | None = None
         if fork:
-            self.proc: ForkedRunner | subprocess.Popen = ForkedRunner(req_r, rep_w, private, env)
+            self.proc: ForkedRunner | subprocess.Popen = ForkedRunner(req_r, rep_w, self.shared_fd, private, env)
         else:
             self.proc = subprocess.Popen(
-                [sys.executable, "-I", str(RUNNER), str(req_r), str(rep_w)],
-                pass_fds=(req_r, rep_w),
+                [sys.executable, "-I", str(RUNNER), str(req_r), str(rep_w), str(self.shared_fd)],
+                pass_fds=(req_r, rep_w, self.shared_fd),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
@@ -409,9 +457,20 @@ class Child:
             return Outcome("RE", message=f"the process was killed by signal {signal.Signals(-code).name}", cpu_s=cpu_s)
         return Outcome("RE", message=f"the process exited with code {code} before answering", cpu_s=cpu_s)
 
+    @property
+    def shared(self) -> mmap.mmap:
+        """The harness's mapping of this runner's shared memory (see __init__ for why only now)."""
+        if self._shared is None:
+            self._shared = mmap.mmap(self.shared_fd, SHARED_BYTES)
+        return self._shared
+
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.pid, signal.SIGKILL)
+        with contextlib.suppress(BufferError, OSError):  # a view still held: the mapping goes with the process
+            if self._shared is not None:
+                self._shared.close()
+            os.close(self.shared_fd)
         with contextlib.suppress(ProcessLookupError):
             self.proc.kill()
         with contextlib.suppress(subprocess.TimeoutExpired):

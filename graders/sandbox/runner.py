@@ -8,9 +8,11 @@ which the harness captures separately with size caps.
 Requests:
   load  {code, tests_code, entry, threads, limits}  apply the limits, import the solution; reply ok or CE/RE
   call  {} + inputs value                            run once; reply with the output value
-  stage {} + a list of k inputs                      hold the inputs of one timed span (on the device)
+  stage {shared?} + a list of k inputs               hold the inputs of one timed span (on the device)
   go    {}                                           run once per staged input, wait for the device; reply done
-  fetch {}                                           reply with the outputs of the last `go`
+  fetch {shared?}                                    reply with the outputs of the last `go`
+A timed span's data moves through this runner's own shared memory (a memfd from the harness): `stage`
+says how many bytes of it hold the inputs, and `fetch` asks for the outputs there when they fit.
 The harness times stage..fetch with its own clock: nothing this process measures or says about time is used.
 The runner trusts nothing it is sent beyond the harness's framing, and the harness trusts nothing it
 returns: outputs are plain data, checked outside this process.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import linecache
+import mmap
 import os
 import resource
 import sys
@@ -140,9 +143,10 @@ def synchronize(device: str) -> None:
 class Runner:
     """The request loop around one loaded solution."""
 
-    def __init__(self, ctrl_in: Any, ctrl_out: Any) -> None:
+    def __init__(self, ctrl_in: Any, ctrl_out: Any, shared: mmap.mmap) -> None:
         self.ctrl_in = ctrl_in
         self.ctrl_out = ctrl_out
+        self.shared = shared
         self.device = "cpu"
         self.staged: list[Any] = []
         self.outputs: list[Any] = []
@@ -185,7 +189,9 @@ class Runner:
     def stage(self, header: dict[str, Any], blob: bytes) -> tuple[dict[str, Any], bytes]:
         """Hold the inputs of one timed span on the device. On a GPU also evict the L2 cache and wait for
         the device, so the span's first call starts cold and idle."""
-        self.staged = codec.decode(header["value"].encode(), blob, self.device)
+        size = header.get("shared")
+        source = memoryview(self.shared)[:size] if isinstance(size, int) else blob
+        self.staged = codec.decode(header["value"].encode(), source, self.device)
         self.outputs = []
         if self.device == "cuda":
             if self.flush_buffer is None:
@@ -211,6 +217,9 @@ class Runner:
     def fetch(self, header: dict[str, Any], blob: bytes) -> tuple[dict[str, Any], bytes]:
         try:
             synchronize(self.device)
+            placed = codec.encode_into(self.outputs, self.shared) if header.get("shared") else None
+            if placed is not None:
+                return {"ok": True, "value": placed[0].decode(), "shared": placed[1]}, b""
             tree, blob = codec.encode(self.outputs)
         except BaseException as exc:  # noqa: BLE001 - an output that cannot be read is the solution's fault
             return error_reply("RE", exc), b""
@@ -238,23 +247,24 @@ def set_dumpable(value: bool) -> None:
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, int(value), 0, 0, 0)
 
 
-def serve_pipes(req_fd: int, rep_fd: int, private: bool) -> None:
+def serve_pipes(req_fd: int, rep_fd: int, shared_fd: int, private: bool) -> None:
     """Wait for the job on the request pipe, then serve it. The reference's runner is non-dumpable from
     before the job exists: the submission's process (same uid) must never ptrace it or read its memory,
     where the reference's code will be. The submission's runner is dumpable, like any ordinary process."""
     set_dumpable(not private)
+    shared = mmap.mmap(shared_fd, 0)
     ctrl_in = os.fdopen(req_fd, "rb")
     ctrl_out = os.fdopen(rep_fd, "wb")
     try:
         header, _ = framing.read_frame(ctrl_in, MAX_INPUT)  # waits here, torch imported, until the job arrives
         confine(header.get("limits", {}), private)
-        Runner(ctrl_in, ctrl_out).serve(header)
+        Runner(ctrl_in, ctrl_out, shared).serve(header)
     except EOFError:
         pass
 
 
 def main() -> None:
-    serve_pipes(int(sys.argv[1]), int(sys.argv[2]), os.environ.get("TJ_PRIVATE") == "1")
+    serve_pipes(int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), os.environ.get("TJ_PRIVATE") == "1")
 
 
 if __name__ == "__main__":

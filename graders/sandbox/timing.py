@@ -35,7 +35,17 @@ import torch
 
 from graders.sandbox import codec
 from graders.sandbox.errors import InterferenceError, ProblemError, error_text
-from graders.sandbox.processes import Child, Outcome, freeze, other_pids, peak_rss_bytes, pin, split_cpus, thaw
+from graders.sandbox.processes import (
+    Child,
+    Outcome,
+    freeze,
+    other_pids,
+    peak_rss_bytes,
+    pin,
+    split_cpus,
+    stop_all,
+    thaw,
+)
 from graders.sandbox.stats import batch_size, deferred_ms, finite_or_none, pair_ratios, rse
 
 if TYPE_CHECKING:
@@ -162,27 +172,52 @@ class Benchmark:
             "user_rse": finite_or_none(rse(user_times)), "ref_rse": finite_or_none(rse(ref_gos)),
         }
 
-    def span(self, role: str, tree: bytes, blob: bytes) -> Span:
-        """stage → go → fetch on one runner, with every other process frozen for the whole span."""
+    def span(self, role: str, tree: bytes, blob: bytearray) -> Span:
+        """stage → go → fetch on one runner, with every other process frozen for the whole span. The data
+        moves through the runner's shared memory; the submission's outputs are read from it only once the
+        submission (and anything it started) is stopped, so nothing it does after its reply can change them."""
         child = self.harness.reference_child() if role == "reference" else self.harness.user_child()[0]
         pin(child.pid, self.runner_cpu)
         frozen = other_pids({os.getpid(), child.pid})
         freeze(frozen)
         thaw([child.pid])  # frozen with the rest while the other side was timed
         try:
-            staged = self.request(child, {"op": "stage", "value": tree.decode()}, blob)
+            started_ns = time.perf_counter_ns()  # the runner can see the inputs from the copy on
+            self.request(child, *self.stage_request(child, tree, blob))
             done = self.request(child, {"op": "go"})
-            fetched = self.request(child, {"op": "fetch"})
+            fetched = self.request(child, {"op": "fetch", "shared": True})
+            if role == "submission":
+                stopped, all_stopped = stop_all({os.getpid()})
+                frozen += stopped
+                if not all_stopped:
+                    self.fail(role, "RE", "its processes could not be stopped to read its output")
+            value_tree, outputs, devices, blob_bytes = self.read_outputs(role, child, fetched)
         finally:
             thaw(frozen)
+        return Span(fetched.at_ns - started_ns, done.wall_ns, outputs, devices, (len(value_tree), blob_bytes))
+
+    @staticmethod
+    def stage_request(child: Child, tree: bytes, blob: bytearray) -> tuple[dict[str, Any], bytes | bytearray]:
+        """The `stage` request, its inputs copied into the runner's shared memory when they fit there."""
+        header: dict[str, Any] = {"op": "stage", "value": tree.decode()}
+        if len(blob) > len(child.shared):
+            return header, blob
+        child.shared[:len(blob)] = blob
+        return {**header, "shared": len(blob)}, b""
+
+    def read_outputs(self, role: str, child: Child, fetched: Outcome) -> tuple[bytes, Any, Any, int]:
+        """The outputs a `fetch` left in shared memory or sent on the pipe, decoded into the harness's own copies."""
+        size = fetched.header.get("shared")
+        if size is not None and not (isinstance(size, int) and 0 <= size <= len(child.shared)):
+            self.fail(role, "RE", f"the runner's reply while timed named {size!r} bytes of output")
         try:
             value_tree = fetched.header["value"].encode()
-            outputs = codec.decode(value_tree, fetched.blob)
+            source = fetched.blob if size is None else memoryview(child.shared)[:size]
+            outputs = codec.decode(value_tree, source)
             devices = codec.device_tree(value_tree)
         except (codec.CodecError, KeyError, AttributeError) as exc:
             self.fail(role, "RE", f"the output could not be read while timed: {exc}")
-        return Span(fetched.at_ns - staged.sent_ns, done.wall_ns, outputs, devices,
-                    (len(value_tree), len(fetched.blob)))
+        return value_tree, outputs, devices, len(source)
 
     def request(self, child: Child, header: dict[str, Any], blob: bytes = b"") -> Outcome:
         limit = self.wall_s if child.role == "submission" else self.reference_wall_s
