@@ -38,8 +38,8 @@ def nothing_left_running():
 # median of three Submits, as bench/timing_fidelity.py measures it, and the bounds are the spreads measured
 # on the 2-core VM (docs/benchmarks.md), wider than the issue's 0.90-1.10 and 0.42-0.58: medians of three
 # still moved by up to 20% between runs of the same code (layer-norm's reference 0.92 in one, 1.20 in the
-# next). stable-softmax is the widest: moving its 8 MiB input and output costs about twice its call, and
-# only 4-8 pairs fit in the budget. Narrowing these is open work (issue #8); a test that fails on a noisy
+# next). stable-softmax is the widest: its calls are long and its inputs slow to make, so only 6-12 pairs
+# fit in the budget. Narrowing these is open work (issue #8); a test that fails on a noisy
 # moment blocks everyone. So a median outside its bounds gets a second look: two more Submits, and the
 # median of all five must be inside. A noisy minute of a shared host moved two of three Submits of
 # layer-norm's twice-the-work to 0.67 and 0.73 in one CI run (0.54-0.61 otherwise); a timer that misses
