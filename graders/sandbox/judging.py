@@ -209,8 +209,9 @@ class Harness:
 
     def load_solution(self, code: str) -> None:
         """Give the waiting runner its solution. Only validation grades a second solution in one sandbox:
-        it gets a runner forked from here after the job was read, which sees the job, and that is why only
-        the bank's own solutions are ever graded this way."""
+        it gets a runner forked from here after the job was read, which sees the job (and the harness's
+        mappings of the runners' shared memory), and that is why only the bank's own solutions are ever
+        graded this way."""
         self.code = code
         if self.user is not None and not self.user.job:
             self.user.start(self.job, code)

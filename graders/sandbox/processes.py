@@ -464,13 +464,20 @@ class Child:
             self._shared = mmap.mmap(self.shared_fd, SHARED_BYTES)
         return self._shared
 
+    def release_shared(self) -> None:
+        """Unmap and close the shared memory, once (a closed descriptor's number may be reused)."""
+        if self._shared is not None:
+            with contextlib.suppress(BufferError):  # a view still held: the mapping goes with the harness
+                self._shared.close()
+            self._shared = None
+        if self.shared_fd >= 0:
+            os.close(self.shared_fd)
+            self.shared_fd = -1
+
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self.pid, signal.SIGKILL)
-        with contextlib.suppress(BufferError, OSError):  # a view still held: the mapping goes with the process
-            if self._shared is not None:
-                self._shared.close()
-            os.close(self.shared_fd)
+        self.release_shared()
         with contextlib.suppress(ProcessLookupError):
             self.proc.kill()
         with contextlib.suppress(subprocess.TimeoutExpired):
