@@ -186,6 +186,25 @@ def test_patching_torch_and_the_timers_does_not_help():
     assert wrong.verdict == "WA"
 
 
+def test_the_submission_holds_no_shared_memory_but_its_own():
+    result = run(solution("""
+        def memfds():
+            mapped = [line for line in open("/proc/self/maps").read().splitlines() if "/memfd:" in line]
+            held = []
+            for fd in os.listdir("/proc/self/fd"):
+                try:
+                    held.append(os.readlink(f"/proc/self/fd/{fd}"))
+                except OSError:
+                    pass
+            return mapped + [link for link in held if "/memfd:" in link]
+        def softmax(x, dim=-1):
+            found = memfds()
+            own = found and all("/memfd:tj-submission" in entry for entry in found)
+            return correct(x, dim) if own else x
+    """))
+    assert result.verdict == "AC", result.tests
+
+
 def test_returning_cached_outputs_fails():
     result = run(solution("""
         cache = {}
