@@ -78,7 +78,9 @@ def _write(tensors: list[tuple[dict[str, Any], torch.Tensor]], buffer: Any) -> N
     for meta, data in tensors:
         if meta["nbytes"]:
             target = torch.frombuffer(buffer, dtype=torch.uint8, count=meta["nbytes"], offset=meta["offset"])
-            target.copy_(data.reshape(-1).view(torch.uint8))
+            # The target is viewed as the data's dtype, not the data as bytes: a "contiguous" tensor may have
+            # any stride on a dimension of size 1, which a byte view refuses.
+            target.view(data.dtype).copy_(data.reshape(-1))
 
 
 def encode(value: Any) -> tuple[bytes, bytearray]:
