@@ -253,6 +253,7 @@ def serve_pipes(req_fd: int, rep_fd: int, shared_fd: int, private: bool) -> None
     where the reference's code will be. The submission's runner is dumpable, like any ordinary process."""
     set_dumpable(not private)
     shared = mmap.mmap(shared_fd, 0)
+    os.close(shared_fd)  # the mapping keeps a descriptor of its own
     ctrl_in = os.fdopen(req_fd, "rb")
     ctrl_out = os.fdopen(rep_fd, "wb")
     try:
