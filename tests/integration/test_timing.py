@@ -161,12 +161,17 @@ BOUNDS_BY_CHEAT = {"precomputes-while-inputs-are-staged": 2.0}
 
 @pytest.mark.parametrize("name", sorted(CHEATS))
 def test_timing_cheats_gain_nothing(name):
-    results = [run(cheat(CHEATS[name]), mode="submit") for _ in range(GRADINGS)]
-    assert {r.verdict for r in results} <= {"AC", "WA", "RE"}, (name, [(r.verdict, r.message) for r in results])
-    speedups = sorted(r.speedup for r in results if r.verdict == "AC")
-    if speedups:  # caught (WA or RE) every time otherwise
-        bound = BOUNDS_BY_CHEAT.get(name, CHEAT_BOUND)
-        assert speedups[len(speedups) // 2] <= bound, (name, speedups, [r.timing for r in results])
+    """The median Accepted speedup is within the cheat's bound; above it, two more Submits get a second look
+    (as for the fidelity test above: a cheat that gains, gains in all five)."""
+    bound = BOUNDS_BY_CHEAT.get(name, CHEAT_BOUND)
+    results: list[GradeResult] = []
+    for count in (GRADINGS, SECOND_LOOK):
+        results += [run(cheat(CHEATS[name]), mode="submit") for _ in range(count)]
+        assert {r.verdict for r in results} <= {"AC", "WA", "RE"}, (name, [(r.verdict, r.message) for r in results])
+        speedups = sorted(r.speedup for r in results if r.verdict == "AC")
+        if not speedups or speedups[len(speedups) // 2] <= bound:  # caught (WA or RE) every time, or paid for
+            return
+    assert speedups[len(speedups) // 2] <= bound, (name, speedups, [r.timing for r in results])
 
 
 def misbehaves_once_timed(action: str) -> str:
