@@ -122,6 +122,11 @@ def thaw(pids: list[int]) -> None:
     signal_all(pids, signal.SIGCONT)
 
 
+def state(stat: str) -> str:
+    """The state letter (R, S, T, Z...) of a process or thread, from its /proc/.../stat path."""
+    return Path(stat).read_text().rpartition(")")[2].split()[0]  # after the name, which may hold spaces
+
+
 def all_threads_stopped(pid: int) -> bool:
     """Every thread of `pid` is stopped (SIGSTOP takes effect on each thread asynchronously), or it is gone."""
     try:
@@ -130,10 +135,10 @@ def all_threads_stopped(pid: int) -> bool:
         return True
     for tid in tasks:
         try:
-            state = Path(f"/proc/{pid}/task/{tid}/stat").read_text().rpartition(")")[2].split()[0]
+            letter = state(f"/proc/{pid}/task/{tid}/stat")
         except (OSError, IndexError):
             continue
-        if state not in ("T", "t", "Z", "X"):
+        if letter not in ("T", "t", "Z", "X"):
             return False
     return True
 
@@ -167,7 +172,7 @@ def reap_zombies(keep: set[int]) -> None:
     leaves behind becomes its child; the runners in `keep` are waited for by their Popen objects instead."""
     for pid in other_pids(keep):
         with contextlib.suppress(OSError, IndexError):
-            if Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z":
+            if state(f"/proc/{pid}/stat") == "Z":
                 os.waitpid(pid, os.WNOHANG)
 
 
