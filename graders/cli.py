@@ -26,7 +26,7 @@ from graders.container import DockerSandbox, InfrastructureError, Sandbox
 from graders.engine import EngineConfig, GradeResult, base_spec, grade
 from graders.package import PackageError, ProblemPackage, load_folder, problem_folders
 from graders.pool import WarmPool
-from graders.validation import SolutionResult, expected_verdicts, validate_package
+from graders.validation import SolutionResult, Validation, expected_verdicts, validate_batch
 
 PROBLEMS = ROOT / "problems"
 # Outside the work tree, so fresh clones on the same machine (CI) reuse results. The key is the package's
@@ -38,6 +38,9 @@ CACHE = CACHE_DIR / "validate-cache.json"
 # check the bank alone; on CPU it is a warning in the table, because validation grades two problems at once
 # on CI machines of any speed and load, so a reference near a bound lands on either side of it.
 BENCHMARK_RANGE_MS = {"cpu": (1.0, 50.0), "cuda": (0.5, 20.0)}
+# Problems validated in one sandbox, one after the other: a sandbox's start costs about what grading one
+# problem's solutions does, and more problems a sandbox would leave a job idle at the end of the bank.
+BATCH_PROBLEMS = 8
 
 
 def load_problem(slug: str) -> ProblemPackage:
@@ -104,25 +107,53 @@ def benchmark_range(package: ProblemPackage, device: str) -> tuple[float, float]
     return BENCHMARK_RANGE_MS[device]
 
 
-def check_problem(package: ProblemPackage, salts: list[str], sandbox: Sandbox, config: EngineConfig,
-                  cache: dict[str, dict], backend: str) -> list[Check]:
-    """Grade one problem's reference, accepted variants and known-wrong solutions in one sandbox, under every
-    salt at once (cached by content, sandbox image and salts)."""
+def cache_key(package: ProblemPackage, salts: list[str], backend: str, device: str) -> str:
+    """Validation results are cached by the package's content, the sandbox image, the device and the salts."""
+    return hashlib.sha256(f"{package.version}\0{backend}\0{device}\0{'/'.join(salts)}".encode()).hexdigest()
+
+
+def cached_checks(package: ProblemPackage, salts: list[str], cache: dict[str, dict], backend: str,
+                  device: str) -> list[Check] | None:
+    hits = cache.get(cache_key(package, salts, backend, device))
+    if hits is None:
+        return None
     expected = expected_verdicts(package)
+    return [Check(package.slug, name, expected[name], hit["got"], hit["detail"] + " (cached)")
+            for name, hit in hits.items() if name in expected]
+
+
+def check_problems(packages: list[ProblemPackage], salts: int, sandbox: Sandbox, config: EngineConfig,
+                   cache: dict[str, dict], backend: str) -> list[Check]:
+    """Grade some problems' references, accepted variants and known-wrong solutions in one sandbox, each
+    under every salt at once, and cache each problem that passed."""
     device = "cuda" if config.gpu is not None else "cpu"
-    key = hashlib.sha256(f"{package.version}\0{backend}\0{device}\0{'/'.join(salts)}".encode()).hexdigest()
-    if key in cache:
-        return [Check(package.slug, name, expected[name], hit["got"], hit["detail"] + " (cached)")
-                for name, hit in cache[key].items() if name in expected]
-    solutions = [(name, package.files[name] if name != "reference.py" else package.reference) for name in expected]
+    batch = [Validation(p, [(name, p.files[name] if name != "reference.py" else p.reference)
+                            for name in expected_verdicts(p)], validation_salts(p, salts)) for p in packages]
     try:
-        results = validate_package(package, solutions, salts, sandbox, config)
+        results = validate_batch(batch, sandbox, config)
     except InfrastructureError as exc:
-        return [Check(package.slug, name, want, "IE", str(exc)[:200]) for name, want in expected.items()]
-    checks = [describe(package, name, want, results[name], device) for name, want in expected.items()]
-    if all(c.ok for c in checks):
-        cache[key] = {c.solution: {"got": c.got, "detail": c.detail} for c in checks}
+        return [Check(p.slug, name, want, "IE", str(exc)[:200]) for p in packages
+                for name, want in expected_verdicts(p).items()]
+    checks = []
+    for item in batch:
+        package = item.package
+        mine = [describe(package, name, want, results[package.slug][name], device)
+                for name, want in expected_verdicts(package).items()]
+        if all(c.ok for c in mine):
+            cache[cache_key(package, item.salts, backend, device)] = {c.solution: {"got": c.got, "detail": c.detail}
+                                                                      for c in mine}
+        checks += mine
     return checks
+
+
+def batches(packages: list[ProblemPackage], jobs: int) -> list[list[ProblemPackage]]:
+    """Problems to validate, in sandboxes of up to BATCH_PROBLEMS that import the same libraries, and at
+    least `jobs` sandboxes' worth while there are problems enough, so every job has work until the end."""
+    by_preload: dict[tuple[str, ...], list[ProblemPackage]] = collections.defaultdict(list)
+    for package in packages:
+        by_preload[package.preload].append(package)
+    size = max(1, min(BATCH_PROBLEMS, len(packages) // (2 * jobs)))
+    return [group[i:i + size] for group in by_preload.values() for i in range(0, len(group), size)]
 
 
 def describe(package: ProblemPackage, name: str, expected: str, result: SolutionResult, device: str) -> Check:
@@ -180,11 +211,19 @@ def validate(slugs: list[str], jobs: int, use_cache: bool, out: TextIO = sys.std
     started = time.monotonic()
     config = validation_config(device)
     sandbox, backend = make_sandbox(sandbox_kind, config, jobs)
+    checks: list[Check] = []
+    uncached = []
+    for package in packages:
+        hits = cached_checks(package, validation_salts(package, salts), cache, backend, device)
+        if hits is None:
+            uncached.append(package)
+        else:
+            checks += hits
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            per_problem = pool.map(lambda p: check_problem(p, validation_salts(p, salts), sandbox,
-                                                           config, cache, backend), packages)
-            checks = [check for problem in per_problem for check in problem]
+            for batch_checks in pool.map(lambda batch: check_problems(batch, salts, sandbox, config, cache, backend),
+                                         batches(uncached, jobs)):
+                checks += batch_checks
     finally:
         if isinstance(sandbox, WarmPool):
             sandbox.close()

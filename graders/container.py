@@ -23,7 +23,7 @@ import docker
 import requests
 from docker.types import DeviceRequest, LogConfig, Ulimit
 
-from graders.sandbox import preload
+from graders.sandbox import cpu_clock, preload
 
 LABEL = "torchjudge.sandbox"
 WORKER_LABEL = "torchjudge.worker"
@@ -121,7 +121,9 @@ def container_config(spec: SandboxSpec) -> tuple[dict, dict]:
         "labels": {LABEL: "1", WORKER_LABEL: worker_id(), **spec.labels},
         # Fixed glibc malloc thresholds for the harness and the runners forked from it: large tensors are
         # reused from the heap instead of freshly mapped, whose first touch is slow (and uneven) in a VM.
+        # The container is a cgroup of its own, so the harness may time the runners by their CPU time.
         "environment": {"TJ_THREADS": str(spec.threads), preload.ENV: ",".join(spec.preload), **MALLOC_ENV,
+                        cpu_clock.ENV: "cgroup",
                         **({"CUDA_VISIBLE_DEVICES": "0"} if spec.gpu is not None else {})},
     }
     return create, host

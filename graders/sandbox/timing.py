@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import torch
 
-from graders.sandbox import codec
+from graders.sandbox import codec, cpu_clock
 from graders.sandbox.errors import InterferenceError, ProblemError, error_text
 from graders.sandbox.processes import (
     Child,
@@ -56,7 +56,8 @@ PROGRESS_EVERY_S = 0.25
 
 @dataclass
 class Span:
-    """One timed span of one runner, in nanoseconds of the harness's clock."""
+    """One timed span of one runner, in nanoseconds of the timing clock: the runner's CPU time on CPU, the
+    harness's wall clock on CUDA and in the process sandbox (graders/sandbox/cpu_clock.py)."""
 
     total_ns: int  # first byte of the inputs out .. last byte of the outputs in
     call_ns: int  # `go` sent .. its reply in
@@ -88,6 +89,7 @@ class Benchmark:
         self.cpu_s = float(harness.limits["cpu_s"])
         self.reference_wall_s = float(harness.limits["reference_wall_s"])
         self.runner_cpu: set[int] = set()
+        self.cpu = cpu_clock.for_job(harness.job["device"])
 
     def run(self) -> dict[str, Any]:
         harness_cpus, self.runner_cpu = split_cpus()
@@ -106,6 +108,7 @@ class Benchmark:
         user, _ = self.harness.user_child()
         return {
             "verdict": "AC",
+            "clock": "cpu" if self.cpu else "wall",
             "cases": results,
             "user_peak_bytes": peak_rss_bytes(user.pid),
             "ref_peak_bytes": peak_rss_bytes(self.harness.reference_child().pid),
@@ -182,10 +185,14 @@ class Benchmark:
         freeze(frozen)
         thaw([child.pid])  # frozen with the rest while the other side was timed
         try:
-            started_ns = time.perf_counter_ns()  # the runner can see the inputs from the copy on
+            # The span starts before the inputs are copied in: the runner can see them from then on.
+            started_ns, cpu_started = time.perf_counter_ns(), self.cpu_ns()
             self.request(child, *self.stage_request(child, tree, blob))
+            cpu_go = self.cpu_ns()
             done = self.request(child, {"op": "go"})
+            cpu_done = self.cpu_ns()
             fetched = self.request(child, {"op": "fetch", "shared": True})
+            cpu_fetched = self.cpu_ns()
             if role == "submission":
                 stopped, all_stopped = stop_all({os.getpid()})
                 frozen += stopped
@@ -194,7 +201,16 @@ class Benchmark:
             value_tree, outputs, devices, blob_bytes = self.read_outputs(role, child, fetched)
         finally:
             thaw(frozen)
-        return Span(fetched.at_ns - started_ns, done.wall_ns, outputs, devices, (len(value_tree), blob_bytes))
+        if self.cpu:
+            total_ns, call_ns = cpu_fetched - cpu_started, cpu_done - cpu_go
+        else:
+            total_ns, call_ns = fetched.at_ns - started_ns, done.wall_ns
+        return Span(total_ns, call_ns, outputs, devices, (len(value_tree), blob_bytes))
+
+    def cpu_ns(self) -> int:
+        """CPU time of the sandbox's processes but the harness (0 where the wall clock is the measure). Read
+        between requests, when the timed runner waits for the next one, so its time so far is accounted."""
+        return self.cpu.others_ns() if self.cpu else 0
 
     @staticmethod
     def stage_request(child: Child, tree: bytes, blob: bytearray) -> tuple[dict[str, Any], bytes | bytearray]:

@@ -34,22 +34,14 @@ def nothing_left_running():
     assert leftover_containers() == []
 
 
-# A faithful timer scores the reference 1 against itself and twice its work 0.5. Each score here is the
-# median of three Submits, as bench/timing_fidelity.py measures it, and the bounds are the spreads measured
-# on the 2-core VM (docs/benchmarks.md), wider than the issue's 0.90-1.10 and 0.42-0.58: medians of three
-# still moved by up to 20% between runs of the same code (layer-norm's reference 0.92 in one, 1.20 in the
-# next). stable-softmax is the widest: its calls are long and its inputs slow to make, so only 6-12 pairs
-# fit in the budget. Narrowing these is open work (issue #8); a test that fails on a noisy
-# moment blocks everyone. So a median outside its bounds gets a second look: two more Submits, and the
-# median of all five must be inside. A noisy minute of a shared host moved two of three Submits of
-# layer-norm's twice-the-work to 0.67 and 0.73 in one CI run (0.54-0.61 otherwise); a timer that misses
+# A faithful timer scores the reference 1 against itself and twice its work 0.5: the issue's bounds. Each
+# score here is the median of three Submits, as bench/timing_fidelity.py measures it. Timed by CPU time, a
+# single Submit on the 2-core VM still ranges 0.97-1.12 (stable-softmax's reference, whose long calls fit
+# only 5-6 pairs in the budget) and 0.41-0.63 (layer-norm's twice the work), so a median outside its bounds
+# gets a second look: two more Submits, and the median of all five must be inside. A timer that misses
 # the work misses it in all five.
-BOUNDS = {
-    "stable-softmax": ((0.70, 1.40), (0.40, 0.75)),
-    "layer-norm": ((0.80, 1.30), (0.42, 0.65)),
-    "box-iou": ((0.85, 1.15), (0.42, 0.62)),
-    "multihead-attention": ((0.85, 1.15), (0.42, 0.65)),
-}
+BOUNDS = dict.fromkeys(("stable-softmax", "layer-norm", "box-iou", "multihead-attention"),
+                       ((0.90, 1.10), (0.42, 0.58)))
 GRADINGS = 3
 SECOND_LOOK = 2
 
@@ -128,6 +120,19 @@ CHEATS = {
                 _cache[key] = _exact(x, dim)
             return _cache[key].clone()
     """,
+    "works-in-a-child-process": """
+        import mmap, os
+        _exact = softmax
+        def softmax(x, dim=-1):
+            shared = mmap.mmap(-1, x.numel() * x.element_size())  # seen by both sides of the fork
+            out = torch.frombuffer(shared, dtype=x.dtype).view(x.shape)
+            pid = os.fork()
+            if pid == 0:
+                out.copy_(_exact(x, dim))
+                os._exit(0)
+            os.waitpid(pid, 0)
+            return out
+    """,
     "precomputes-while-inputs-are-staged": """
         import graders.sandbox.codec as _codec
         _exact = softmax
@@ -147,15 +152,14 @@ CHEATS = {
 }
 
 
-# The cheats are graded on stable-softmax, the noisiest problem, as the median of three Submits. Measured on
-# the 2-core VM (docs/benchmarks.md): the background thread is Wrong Answer, the lazy tensor scores 0.67-0.75,
-# the output cache 0.31-0.41 and patched clocks (the reference's own work) 0.88-1.08. The issue asks for 1.1;
-# the bound leaves room for stable-softmax's own noise, so that a noisy moment does not fail the suite, while
-# any real gain still does. Precomputing while the inputs are staged (a patched decoder in the runner) pays
-# for its work, but computes while the input is still hot in cache from its arrival: 0.85-1.74 measured, a
-# known weakness (docs/grading.md). Its bound checks that the work is paid for at all: free, it would score
-# far above the 25x flag.
-CHEAT_BOUND = 1.25
+# The cheats are graded on stable-softmax as the median of three Submits, with the same second look. Measured
+# on the 2-core VM (docs/benchmarks.md): the background thread is Wrong Answer, the lazy tensor scores about
+# 0.7, the output cache about 0.35, patched clocks (the reference's own work) about 1.0, and the child
+# process that does the work pays for it and for its fork. Precomputing while the inputs are staged (a
+# patched decoder in the runner) pays for its work, but computes while the input is still hot in cache from
+# its arrival: a known weakness (docs/grading.md), not one of the issue's cheats. Its bound checks that the
+# work is paid for at all: free, it would score far above the 25x flag.
+CHEAT_BOUND = 1.1
 BOUNDS_BY_CHEAT = {"precomputes-while-inputs-are-staged": 2.0}
 
 

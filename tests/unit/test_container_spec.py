@@ -23,6 +23,7 @@ def test_cpu_sandbox_is_hardened():
     assert not any("docker.sock" in str(v) for v in host.values())
     assert create["user"] == SANDBOX_UID and not create["user"].startswith("0")
     assert create["labels"]["torchjudge.sandbox"] == "1"
+    assert create["environment"]["TJ_CPU_CLOCK"] == "cgroup"  # a cgroup of its own: CPU time is the timer
 
 
 def test_gpu_sandbox_gets_exactly_one_gpu_through_a_device_request():
