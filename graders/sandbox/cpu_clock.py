@@ -45,11 +45,18 @@ class CgroupCpu:
         return usage_ns(os.pread(self.fd, 4096, 0).decode()) - time.process_time_ns()
 
 
+_sandbox: list[CgroupCpu | None] = []
+
+
+def sandbox() -> CgroupCpu | None:
+    """This sandbox's CPU clock, opened on first use (by then the runners are forked); None where the
+    sandbox is no cgroup of its own."""
+    if not _sandbox:
+        path = next((p for p in (CGROUP_V1, CGROUP_V2) if os.path.exists(p)), None)
+        _sandbox.append(CgroupCpu(path) if path and os.environ.get(ENV) == "cgroup" else None)
+    return _sandbox[0]
+
+
 def for_job(device: str) -> CgroupCpu | None:
-    """The CPU clock for a job on `device`, or None where the wall clock is the measure (see above)."""
-    if device != "cpu" or os.environ.get(ENV) != "cgroup":
-        return None
-    for path in (CGROUP_V1, CGROUP_V2):
-        if os.path.exists(path):
-            return CgroupCpu(path)
-    return None
+    """The CPU clock for timing a job on `device`, or None where the wall clock is the measure (see above)."""
+    return sandbox() if device == "cpu" else None

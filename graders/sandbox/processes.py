@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graders.sandbox import framing
+from graders.sandbox import cpu_clock, framing
 
 RUNNER = Path(__file__).with_name("runner.py")
 KEEP_OUTPUT = 64 * 1024
@@ -402,6 +402,7 @@ class Child:
         """Send a request without waiting (a writer thread, so a runner that stops reading cannot block us)."""
         self.cpu_start = cpu_seconds(self.pid)
         self.wait_start = waited_seconds(self.pid)
+        self.others_start = self.others_ns()
         self.sent_ns = time.perf_counter_ns()  # before the send starts: a fast reply must not precede it
         threading.Thread(target=self._send, args=(header, blob), daemon=True).start()
 
@@ -422,7 +423,7 @@ class Child:
                 if used > cpu_s:
                     return self.fail("TLE", f"CPU time limit exceeded ({used:.2f} s > {cpu_s:g} s of CPU)", used)
                 if time.monotonic() > deadline:
-                    waited = waited_seconds(self.pid) - self.wait_start
+                    waited = self.excused_wait(used)
                     deadline = started + min(wall_s + waited, STARVED_WALL_FACTOR * wall_s)
                     if time.monotonic() > deadline:
                         return self.fail("TLE", f"wall time limit exceeded ({wall_s:g} s, not counting {waited:.1f} s "
@@ -433,6 +434,20 @@ class Child:
         if kind == "too_large":
             return self.fail("OLE", f"returned too much data: {a}", used)
         return self.died(used)
+
+    @staticmethod
+    def others_ns() -> int:
+        """CPU time of the sandbox's processes but the harness, where the sandbox is a cgroup of its own."""
+        clock = cpu_clock.sandbox()
+        return clock.others_ns() if clock else 0
+
+    def excused_wait(self, used: float) -> float:
+        """Seconds the runner waited for a CPU since the request, less the CPU time the sandbox's other
+        processes used meanwhile: a runner starved by processes it started itself (a fork bomb) is not
+        excused for it, one starved by the machine's other work is."""
+        waited = waited_seconds(self.pid) - self.wait_start
+        crowd = (self.others_ns() - self.others_start) / 1e9 - used
+        return max(waited - max(crowd, 0.0), 0.0)
 
     @property
     def load_outcome(self) -> Outcome:

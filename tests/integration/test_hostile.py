@@ -47,7 +47,7 @@ def test_fork_bomb():
                     os.fork()
                 except OSError:
                     pass
-    """), wall_s=3, cpu_s=3)
+    """), wall_s=1, cpu_s=1)  # a starved runner gets up to 5x its wall limit: short limits keep this short
     assert result.verdict in ("TLE", "RE")
     assert_healthy()
 
@@ -171,12 +171,11 @@ def test_patching_torch_and_the_timers_does_not_help():
         torch.allclose = lambda *a, **k: True
         torch.testing.assert_close = lambda *a, **k: None
         def softmax(x, dim=-1):
-            _time.sleep(0.05)
+            correct(x, dim)  # the work twice, with every clock it could reach stopped
             return correct(x, dim)
     """), mode="submit")
     assert result.verdict == "AC", result.message
-    assert result.timing["cases"][0]["user_ms"] >= 50
-    assert result.speedup < 1
+    assert result.speedup < 0.8  # about 0.5: the harness's clock is not among them
 
     wrong = run(solution("""
         torch.allclose = lambda *a, **k: True

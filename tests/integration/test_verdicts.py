@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from graders.container import DockerSandbox, InfrastructureError
@@ -68,8 +72,31 @@ def test_time_limit_sleep_is_wall_time():
 
 
 def test_waiting_for_a_cpu_is_not_held_against_the_wall_limit():
-    # The solution needs 0.4 s of CPU but shares its core with a busy process, so it takes about 0.8 s of
-    # wall time, half of it waiting for the CPU. The 0.5 s wall limit does not count that wait.
+    # The solution needs 0.4 s of CPU but shares its core with a busy process outside the sandbox, so it
+    # takes about 0.8 s of wall time, half of it waiting for the CPU. The 0.5 s wall limit does not count
+    # that wait.
+    core = min(os.sched_getaffinity(0))
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        os.sched_setaffinity(busy.pid, {core})
+        result = run(REFERENCE + (
+            "import os, time\n"
+            "_exact = softmax\n"
+            "def softmax(x, dim=-1):\n"
+            f"    os.sched_setaffinity(0, {{{core}}})\n"
+            "    end = time.process_time() + 0.4\n"
+            "    while time.process_time() < end:\n"
+            "        pass\n"
+            "    return _exact(x, dim)\n"
+        ), cpu_s=5, wall_s=0.5)
+    finally:
+        busy.kill()
+        busy.wait()
+    assert result.verdict == "AC", (result.message, result.tests)
+
+
+def test_a_runner_starved_by_its_own_processes_is_not_excused():
+    # The same, but the busy process is the submission's own fork: that wait is its own doing.
     starved = REFERENCE + (
         "import os, time\n"
         "_exact = softmax\n"
@@ -89,7 +116,8 @@ def test_waiting_for_a_cpu_is_not_held_against_the_wall_limit():
         "    return _exact(x, dim)\n"
     )
     result = run(starved, cpu_s=5, wall_s=0.5)
-    assert result.verdict == "AC", (result.message, result.tests)
+    assert result.verdict == "TLE", (result.message, result.tests)
+    assert "wall time limit exceeded" in result.tests[0]["message"], result.tests[0]
 
 
 def test_memory_limit_is_an_oom_kill_not_a_runtime_error():
