@@ -19,8 +19,9 @@ from judge.models import Problem, Submission
 from tests.integration.sandbox import REFERENCE
 
 # A correct solution that is still being graded seconds after its sandbox started, so a fault can be injected
-# while the job is in flight however fast the machine is.
-SLOW_REFERENCE = "import time\ntime.sleep(15)\n" + REFERENCE
+# while the job is in flight however fast the machine is. Each fault test injects its fault as soon as the
+# sandbox runs; every retry sleeps again, so the sleep is as short as leaves room for that.
+SLOW_REFERENCE = "import time\ntime.sleep(8)\n" + REFERENCE
 
 
 def wait_for(predicate, timeout: float = 240, what: str = "condition"):
