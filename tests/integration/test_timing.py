@@ -34,26 +34,26 @@ def nothing_left_running():
     assert leftover_containers() == []
 
 
-# A faithful timer scores the reference 1 against itself and twice its work 0.5. Each score here is the
-# median of three Submits, as bench/timing_fidelity.py measures it, held to the issue's bounds (0.90-1.10
-# and 0.42-0.58) but for one. Timed by CPU time, single Submits through the warm pool on the 2-core VM
-# ranged 0.88-1.13 (the references) and 0.44-0.69 (stable-softmax's twice the work), so a median outside its
-# bounds gets a second look: four more Submits, and the median of all seven must be inside. A timer that
-# misses the work misses it in all seven. The one: layer-norm's twice the work scored 0.42-0.67 in 30
-# Submits (median 0.55), a third of them above 0.58: some sandboxes run its float64 temporaries twice as
-# slowly as others, and then the twice-the-work ratio is 0.59-0.65 (docs/benchmarks.md). A median of seven
-# would still miss 0.58 in about one run in four, so that bound is 0.65 until the cause is found (issue #8).
+# A faithful timer scores the reference 1 against itself and twice its work 0.5, held here to the issue's
+# bounds (0.90-1.10 and 0.42-0.58) but for one. A score is one Submit's; when it is outside its bounds it
+# gets a second look, the median of three Submits, and then a third, the median of seven (LOOKS), which must
+# be inside. Timed by CPU time, single Submits through the warm pool on the 2-core VM ranged 0.88-1.13 (the
+# references) and 0.44-0.69 (stable-softmax's twice the work), so most tests take one Submit; a timer that
+# misses the work (0.74 for twice the work, before) misses it in most Submits and fails. The one:
+# layer-norm's twice the work scored 0.42-0.67 in 30 Submits (median 0.55), a third of them above 0.58: some
+# sandboxes run its float64 temporaries twice as slowly as others, and then the twice-the-work ratio is
+# 0.59-0.65 (docs/benchmarks.md). A median of seven would still miss 0.58 in about one run in four, so that
+# bound is 0.65 until the cause is found (issue #8).
 BOUNDS = dict.fromkeys(("stable-softmax", "layer-norm", "box-iou", "multihead-attention"),
                        ((0.90, 1.10), (0.42, 0.58)))
 BOUNDS["layer-norm"] = ((0.90, 1.10), (0.42, 0.65))
-GRADINGS = 3
-SECOND_LOOK = 4
+LOOKS = (1, 2, 4)  # Submits added at each look: the score is the median of 1, then 3, then 7
 
 
 def median_speedup(slug: str, code: str, bounds: tuple[float, float]) -> tuple[float, list]:
-    """The median speedup of three Submits, or of seven when the three's median is outside `bounds`."""
+    """The speedup of one Submit, or the median of three or seven when the last look was outside `bounds`."""
     results: list[GradeResult] = []
-    for count in (GRADINGS, SECOND_LOOK):
+    for count in LOOKS:
         results += [submit(slug, code) for _ in range(count)]
         for result in results:
             assert result.verdict == "AC", result.message
@@ -156,7 +156,8 @@ CHEATS = {
 }
 
 
-# The cheats are graded on stable-softmax as the median of three Submits, with the same second look.
+# The cheats are graded on stable-softmax as the median of three Submits, then of seven (CHEAT_LOOKS): a cheat
+# must not gain even on a lucky Submit.
 # Measured on the 2-core VM (docs/benchmarks.md): the background thread is Wrong Answer, the lazy tensor
 # (computed in full inside `go`) scores about 0.9, the output cache about 0.35, patched clocks (the
 # reference's own work) about 1.0, and the child process that does the work pays for it and for its fork.
@@ -164,16 +165,17 @@ CHEATS = {
 # while the input is still hot in cache from its arrival: a known weakness (docs/grading.md), not one of the
 # issue's cheats. Its bound checks that the work is paid for at all: free, it would score far above 25.
 CHEAT_BOUND = 1.1
+CHEAT_LOOKS = (3, 4)
 BOUNDS_BY_CHEAT = {"precomputes-while-inputs-are-staged": 2.0}
 
 
 @pytest.mark.parametrize("name", sorted(CHEATS))
 def test_timing_cheats_gain_nothing(name):
-    """The median Accepted speedup is within the cheat's bound; above it, four more Submits get a second look
-    (as for the fidelity test above: a cheat that gains, gains in all seven)."""
+    """The median Accepted speedup of three Submits is within the cheat's bound; above it, four more get a
+    second look (a cheat that gains, gains in all seven)."""
     bound = BOUNDS_BY_CHEAT.get(name, CHEAT_BOUND)
     results: list[GradeResult] = []
-    for count in (GRADINGS, SECOND_LOOK):
+    for count in CHEAT_LOOKS:
         results += [run(cheat(CHEATS[name]), mode="submit") for _ in range(count)]
         assert {r.verdict for r in results} <= {"AC", "WA", "RE"}, (name, [(r.verdict, r.message) for r in results])
         speedups = sorted(r.speedup for r in results if r.verdict == "AC")
