@@ -37,7 +37,8 @@ class CgroupCpu:
     """CPU nanoseconds used by every process of the sandbox but the harness (the caller)."""
 
     def __init__(self, path: str) -> None:
-        # Opened once, after the runners were forked, so no runner holds it; a read is one pread.
+        # Opened once, on first use; a read is one pread. A runner forked later (validation's) inherits the
+        # descriptor, which shows it nothing it cannot read in /sys/fs/cgroup itself.
         self.fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
 
     def others_ns(self) -> int:
@@ -49,8 +50,7 @@ _sandbox: list[CgroupCpu | None] = []
 
 
 def sandbox() -> CgroupCpu | None:
-    """This sandbox's CPU clock, opened on first use (by then the runners are forked); None where the
-    sandbox is no cgroup of its own."""
+    """This sandbox's CPU clock, opened on first use; None where the sandbox is no cgroup of its own."""
     if not _sandbox:
         path = next((p for p in (CGROUP_V1, CGROUP_V2) if os.path.exists(p)), None)
         _sandbox.append(CgroupCpu(path) if path and os.environ.get(ENV) == "cgroup" else None)

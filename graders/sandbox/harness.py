@@ -124,5 +124,6 @@ def grade(job: dict[str, Any], emit: Callable[..., None], reference: Child, user
         if harness is not None:
             harness.sweep()
 
+
 if __name__ == "__main__":
     main()
