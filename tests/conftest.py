@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import redis
 from django.conf import settings
+from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,6 +62,14 @@ def wait_ready(proc: subprocess.Popen, log: Path, timeout: float = 60) -> None:
             return
         time.sleep(0.3)
     raise RuntimeError(f"the Celery worker did not start:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing(django_test_environment) -> Iterator[None]:
+    """Django's own hasher spends most of a second of CPU on each password by design, and the suite creates
+    and logs in users hundreds of times: in this process (servers included) a cheap hasher stands in."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(scope="session")
