@@ -84,11 +84,13 @@ def celery_worker_process(django_db_setup, django_db_blocker, redis_client, tmp_
     """A real Celery worker (its own process) grading from the real broker into the test database.
 
     Module-scoped: it stops when its module ends, so it never competes for tasks with the workers that the
-    durability tests start with their own faults injected."""
+    durability tests start with their own faults injected. Its pool keeps one sandbox of each flavour
+    waiting, not the production default of two: these tests grade a few submissions one at a time, and each
+    extra waiting sandbox costs 2.5 CPU-s (5.5 s preloaded) that the suite's other tests then wait for."""
     redis_client.flushdb()
     log = tmp_path_factory.mktemp("worker") / "worker.log"
     with django_db_blocker.unblock():
-        proc = start_worker({}, log)
+        proc = start_worker({"TJ_POOL_SIZE": "1"}, log)
     try:
         wait_ready(proc, log)
         yield
