@@ -15,7 +15,8 @@ from judge.models import Problem, ProblemVersion
 def page_version(request: HttpRequest, slug: str) -> tuple[Problem, ProblemVersion, str]:
     """(problem, version shown, banner); the banner is empty for the public view of a live version."""
     if not request.user.is_staff:
-        problem = get_object_or_404(Problem.visible().select_related("live_version"), slug=slug)
+        problem = get_object_or_404(Problem.visible().select_related("live_version")
+                                    .defer("live_version__files"), slug=slug)  # the package is kept per process
         return problem, problem.live_version, ""
     problem = get_object_or_404(Problem.objects.select_related("live_version"), slug=slug)
     wanted = request.GET.get("version", "")

@@ -13,11 +13,14 @@ import functools
 import hashlib
 import json
 import logging
+import secrets
+import time
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Case, IntegerField, Max, QuerySet, Value, When
+from django.db import connection
+from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
@@ -34,24 +37,38 @@ GENERATION_KEY = "problem-list:generation"
 CATALOGUE_TTL_S = 300
 STATUS_SLOT = "\x00status\x00"  # where a row's status cell goes, filled per user
 CATALOGUE_FILTERS = ("kind", "difficulty", "topic", "q")
+_IN_PROCESS: dict[str, tuple[float, Any]] = {}  # cache key → (monotonic deadline, value): no unpickling per view
 
 
 def bump_generation(**_: Any) -> None:
     """The bank changed: every cached catalogue is stale. With the cache away, saving still works; entries
     expire after CATALOGUE_TTL_S anyway."""
     try:
-        cache.add(GENERATION_KEY, 0, timeout=None)
-        cache.incr(GENERATION_KEY)
+        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
     except RedisError as exc:
         log.warning("problem list cache not invalidated: %s", exc)
 
 
+def _new_generation() -> str:
+    """A random generation, never a counter: a counter starts again at 0 when Redis loses its data, and a
+    process's kept catalogue of an older generation 0 would then be taken for current."""
+    return secrets.token_hex(8)
+
+
 def cached(prefix: str, parts: str, compute: Callable[[], Any]) -> Any:
-    """`compute()`, kept in the cache under this bank generation; computed afresh when the cache is away,
-    so the pages stay up without Redis, only slower."""
+    """`compute()`, kept under this bank generation in the cache and, unpickled, in this process; computed
+    afresh when the cache is away, so the pages stay up without Redis, only slower. Callers must not change
+    what they get: it is shared by the process's requests."""
     try:
-        generation = cache.get_or_set(GENERATION_KEY, 0, timeout=None)
-        key = f"{prefix}:{generation}:{hashlib.sha256(parts.encode()).hexdigest()[:32]}"
+        generation = cache.get_or_set(GENERATION_KEY, _new_generation, timeout=None)
+    except RedisError as exc:
+        log.warning("problem list cache unavailable: %s", exc)
+        return compute()
+    key = f"{prefix}:{generation}:{hashlib.sha256(parts.encode()).hexdigest()[:32]}"
+    deadline, value = _IN_PROCESS.get(key, (0.0, None))
+    if deadline > time.monotonic():
+        return value
+    try:
         value = cache.get(key)
     except RedisError as exc:
         log.warning("problem list cache unavailable: %s", exc)
@@ -62,6 +79,9 @@ def cached(prefix: str, parts: str, compute: Callable[[], Any]) -> Any:
             cache.set(key, value, CATALOGUE_TTL_S)
         except RedisError as exc:
             log.warning("problem list cache unavailable: %s", exc)
+    if len(_IN_PROCESS) >= 256:
+        _IN_PROCESS.clear()
+    _IN_PROCESS[key] = (time.monotonic() + CATALOGUE_TTL_S, value)
     return value
 
 
@@ -119,16 +139,19 @@ def catalogue(filters: dict[str, str]) -> list[dict[str, Any]]:
 
 def statuses(user: Any) -> dict[tuple[str, int], str]:
     """(kind, pk) → "solved" or "attempted" for everything the user has tried, in one query: their
-    submissions grouped by problem and their quiz attempts grouped by concept (both indexed by user)."""
-    solved_problem = Max(Case(When(verdict=Submission.Verdict.AC, mode=Submission.Mode.SUBMIT, then=1),
-                              default=0, output_field=IntegerField()))
-    solved_concept = Max(Case(When(correct=True, after_reveal=False, then=1), default=0, output_field=IntegerField()))
-    problems = (Submission.objects.filter(user=user).order_by().values("problem_id")
-                .annotate(solved=solved_problem, concept=Value(0)).values_list("problem_id", "solved", "concept"))
-    concepts = (QuizAttempt.objects.filter(user=user).order_by().values("concept_id")
-                .annotate(solved=solved_concept, concept=Value(1)).values_list("concept_id", "solved", "concept"))
+    submissions grouped by problem and their quiz attempts grouped by concept (both indexed by user).
+
+    Written as SQL because the ORM took 3 ms of CPU to build this union, ten times what the database takes
+    to answer it, on every list view."""
+    sql = (f"SELECT problem_id, MAX(CASE WHEN verdict = %s AND mode = %s THEN 1 ELSE 0 END), 0 "
+           f"FROM {Submission._meta.db_table} WHERE user_id = %s GROUP BY problem_id "
+           f"UNION ALL SELECT concept_id, MAX(CASE WHEN correct AND NOT after_reveal THEN 1 ELSE 0 END), 1 "
+           f"FROM {QuizAttempt._meta.db_table} WHERE user_id = %s GROUP BY concept_id")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [Submission.Verdict.AC.value, Submission.Mode.SUBMIT.value, user.pk, user.pk])
+        rows = cursor.fetchall()
     return {("concept" if concept else "problem", pk): "solved" if solved else "attempted"
-            for pk, solved, concept in problems.union(concepts, all=True).order_by()}
+            for pk, solved, concept in rows}
 
 
 def problem_rows(user: Any, filters: dict[str, str]) -> tuple[SafeString, int]:

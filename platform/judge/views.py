@@ -129,7 +129,8 @@ def give_up(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _visible_submission(request: HttpRequest, pk: int) -> Submission:
     submission = get_object_or_404(Submission.objects.select_related("problem", "version")
-                                   .defer("version__files"), pk=pk)  # the package is cached per version
+                                   .defer("version__files")  # the package is cached per version
+                                   .prefetch_related("results"), pk=pk)  # read thrice by the payload
     if not submission.can_see(request.user):
         raise Http404
     return submission

@@ -174,7 +174,7 @@ INSTALLED_APPS += ["practice", "api", "drf_spectacular_sidecar"]
 # Rate limits are counted in the cache, which must be shared by every web process: Redis, a separate db.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "torchjudge.cache.ReusingRedisCache",
         "LOCATION": os.environ.get("CACHE_URL", REDIS_URL.rsplit("/", 1)[0] + "/1"),
         "KEY_PREFIX": "tj",
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from practice.models import Concept, QuizAttempt
@@ -47,6 +48,11 @@ def test_status_filter(alice_client, alice, bank):
     assert set(slugs(alice_client.get("/?status=solved"))) == {"stable-softmax"}
     assert set(slugs(alice_client.get("/?status=attempted"))) == {"concept-0"}
     assert set(slugs(alice_client.get("/?status=new"))) == {"concept-1"}
+    concept = Concept.objects.get(slug="concept-1")  # right only after the answer was shown: not solved
+    QuizAttempt.objects.create(user=alice, concept=concept, chosen=[0], correct=True, after_reveal=True)
+    assert set(slugs(alice_client.get("/?status=attempted"))) == {"concept-0", "concept-1"}
+    QuizAttempt.objects.create(user=alice, concept=concept, chosen=[0], correct=True)
+    assert set(slugs(alice_client.get("/?status=solved"))) == {"stable-softmax", "concept-1"}
 
 
 def test_run_accepted_is_not_solved(alice_client, alice, bank):
@@ -78,6 +84,23 @@ def test_cached_catalogue_follows_the_bank_and_statuses_stay_per_user(alice_clie
     assert 'class="status' not in Client().get("/").content.decode()  # anonymous: no status column
 
 
+def test_a_cache_that_lost_its_data_never_brings_back_an_old_list(client, bank):
+    """Each process keeps the catalogue it last read; when Redis loses its data (a restart without
+    persistence), the new generation must not match one that a process still keeps."""
+    assert "Concept 0" in client.get("/").content.decode()
+    Concept.objects.filter(slug="concept-0").update(title="Renamed concept")  # no signal, no new generation
+    cache.clear()
+    page = client.get("/").content.decode()
+    assert "Renamed concept" in page and "Concept 0" not in page
+
+
+def test_the_cache_keeps_one_redis_client():
+    """Django's backend builds a Redis client per call; ours reuses one, and it still reads and writes."""
+    cache.set("one-client", 42)
+    assert cache.get("one-client") == 42
+    assert cache._cache.get_client() is cache._cache.get_client(write=False)
+
+
 @pytest.fixture
 def searchable(transactional_db) -> None:
     from graders.cli import PROBLEMS
@@ -101,7 +124,7 @@ def test_pages_stay_up_without_the_cache(client, bank):
     """Redis away: the list and the API list are computed afresh, only slower; saving a concept still works."""
     from django.test import override_settings
 
-    away = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+    away = {"default": {"BACKEND": "torchjudge.cache.ReusingRedisCache",
                         "LOCATION": "redis://127.0.0.1:1/0", "KEY_PREFIX": "tj"}}
     with override_settings(CACHES=away):
         assert "stable-softmax" in slugs(client.get("/"))
