@@ -47,6 +47,7 @@ IDLE_CPU_SHARES = 2  # cgroup CPU weight of a waiting container (Docker's defaul
 JOB_CPU_SHARES = 1024
 WARM_SANDBOX_MB = 700  # measured: one waiting sandbox (harness and both runners, torch imported); see docs
 RETRY_S = 2.0
+RETIRE_WAIT_S = 5.0  # how long a timed job waits for used containers to be gone before it starts
 
 
 def default_size(concurrency: int = 1) -> int:
@@ -96,6 +97,7 @@ class WarmPool:
         self.used: set[str] = set()  # containers given a job: each must be gone soon after
         self.cold_starts = 0
         self.quiet_jobs = 0  # timed jobs running: while any is, the rest of the pool is frozen
+        self.retiring = 0  # used containers being killed and removed in the background
         self.frozen: set[str] = set()
         self.filler = threading.Thread(target=self._fill, name="warm-pool", daemon=True)
         self.filler.start()
@@ -124,9 +126,13 @@ class WarmPool:
     def _hush(self) -> None:
         """While a job is timed, nothing else of this pool runs: the waiting containers are frozen (a
         container still importing torch would take CPU and cache from the timed runners) and no new one
-        starts. A concurrent job that takes a frozen container thaws it first."""
+        starts. A used container still being removed is waited for. A concurrent job that takes a frozen
+        container thaws it first."""
         with self.lock:
             self.quiet_jobs += 1
+            # The last job's container may still be dying (its processes' memory freed by the kernel, its
+            # layer removed): a tenth of a second or two of CPU that must not fall inside this job's timing.
+            self.lock.wait_for(lambda: not self.retiring, timeout=RETIRE_WAIT_S)
             if self.quiet_jobs > 1:
                 return
             freeze = [w.cid for waiting in self.idle.values() for w in waiting]
@@ -150,14 +156,20 @@ class WarmPool:
             self.sandbox.client.api.unpause(cid)
 
     def retire(self, cid: str) -> None:
-        """Remove a used container off the job's critical path (its harness has already exited). One that
+        """Kill and remove a used container off the job's critical path (its verdict is in). One that
         cannot be removed now is left to the orphan reaper of the next worker start."""
         def remove() -> None:
             try:
                 self.sandbox.remove(cid)
             except InfrastructureError as exc:
                 log.warning("could not remove used sandbox %s: %s", cid[:12], exc)
+            finally:
+                with self.lock:
+                    self.retiring -= 1
+                    self.lock.notify_all()
 
+        with self.lock:
+            self.retiring += 1
         threading.Thread(target=remove, name="retire-sandbox", daemon=True).start()
 
     # --- taking and filling ----------------------------------------------------------------------------

@@ -118,6 +118,21 @@ def test_while_a_job_is_timed_the_rest_of_the_pool_is_frozen_and_none_starts(poo
     pool.sandbox.remove(taken.cid)
 
 
+def test_a_timed_job_starts_only_once_the_last_used_container_is_gone(pool):
+    """A job returns at its verdict and its container is killed and removed in the background; a timed job
+    that follows at once must not have that teardown inside its timing."""
+    wait_idle(pool)
+    used = pool.take(())
+    assert used is not None
+    pool.retire(used.cid)  # as at the end of a job: the removal is under way in the background
+    pool._hush()  # what a timed job does before its run
+    try:
+        assert docker.from_env().api.containers(all=True, filters={"id": used.cid}) == []
+        assert pool.retiring == 0
+    finally:
+        pool._unhush()
+
+
 def test_a_problem_built_on_transformers_takes_a_sandbox_that_imported_it_while_waiting():
     bert = load_package(read_folder(PROBLEMS / "bert-sequence-classification-head"), "bert")
     assert bert.preload == ("transformers",) and softmax_package().preload == ()
