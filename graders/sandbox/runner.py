@@ -113,11 +113,18 @@ def flush_prints() -> None:
             stream.flush()
 
 
+SCALAR_TYPES = frozenset({int, float, bool, complex, str, bytes, type(None)})  # nothing in them to convert
+
+
 def plain(value: Any) -> Any:
     """The output with every tensor subclass (a lazy tensor, say) turned into a plain tensor, inside the
     call that returned it: a subclass can defer its work to the moment it is read, which would otherwise be
     while the output is copied out, cheaper there (its data still hot in cache) than the reference's work.
-    Parameters are plain tensors underneath."""
+    Parameters are plain tensors underneath. A list or tuple of plain numbers and strings is copied whole:
+    walking its elements one by one took about 70 ms for a schedule of 300,000 floats, inside the timed
+    call, eight times the call itself."""
+    if type(value) in (list, tuple) and SCALAR_TYPES.issuperset(map(type, value)):
+        return list(value) if type(value) is list else value
     if isinstance(value, torch.Tensor):
         if type(value) in (torch.Tensor, torch.nn.Parameter):
             return value
