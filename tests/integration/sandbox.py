@@ -18,6 +18,13 @@ from graders.pool import POOL_LABEL, WarmPool
 SOFTMAX = Path(__file__).resolve().parents[2] / "problems" / "stable-softmax"
 
 
+def python_in_image(script: str) -> str:
+    """Run a Python script in the sandbox image as the runners' uid, read-only and offline: its output."""
+    return docker.from_env().containers.run(
+        engine_config().image, ["-I", "-c", script], entrypoint="python3", remove=True, read_only=True,
+        tmpfs={"/tmp": ""}, network_disabled=True, user="10001:10001").decode()
+
+
 def softmax_package(timing: dict[str, float] | None = None, **limits: float) -> ProblemPackage:
     """The stable-softmax package, with tighter limits so failing tests fail fast."""
     files = read_folder(SOFTMAX)

@@ -4,10 +4,9 @@ that do not match its dtype and shape, or lie outside the blob, an unknown dtype
 
 from __future__ import annotations
 
-import docker
 import pytest
 
-from graders.config import engine_config
+from tests.integration.sandbox import python_in_image
 
 pytestmark = pytest.mark.integration
 
@@ -79,7 +78,4 @@ print("codec ok")
 
 
 def test_values_round_trip_and_malformed_tensor_entries_are_refused():
-    output = docker.from_env().containers.run(
-        engine_config().image, ["-I", "-c", CHECK], entrypoint="python3", remove=True, read_only=True,
-        tmpfs={"/tmp": ""}, network_disabled=True, user="10001:10001")
-    assert output.decode().strip().endswith("codec ok")
+    assert python_in_image(CHECK).strip().endswith("codec ok")

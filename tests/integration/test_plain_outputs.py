@@ -4,10 +4,9 @@ whole, equal and of the same type, without walking it element by element."""
 
 from __future__ import annotations
 
-import docker
 import pytest
 
-from graders.config import engine_config
+from tests.integration.sandbox import python_in_image
 
 pytestmark = pytest.mark.integration
 
@@ -43,7 +42,4 @@ print("plain ok")
 
 
 def test_outputs_are_made_plain_and_number_lists_are_copied_whole():
-    output = docker.from_env().containers.run(
-        engine_config().image, ["-I", "-c", CHECK], entrypoint="python3", remove=True, read_only=True,
-        tmpfs={"/tmp": ""}, network_disabled=True, user="10001:10001")
-    assert output.decode().strip().endswith("plain ok")
+    assert python_in_image(CHECK).strip().endswith("plain ok")
