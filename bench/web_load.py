@@ -97,8 +97,9 @@ async def load(url: str, clients: int, seconds: float, cookies: dict[str, str]) 
     """`clients` clients requesting `url` back to back for `seconds`: (latencies in ms, failures, wall seconds)."""
     parts = urlsplit(url)
     cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    request = (f"GET {parts.path}?{parts.query} HTTP/1.1\r\nHost: {parts.netloc}\r\nUser-Agent: web_load\r\n"
-               + (f"Cookie: {cookie}\r\n" if cookie else "") + "\r\n").replace("? HTTP", " HTTP").encode()
+    target = parts.path + (f"?{parts.query}" if parts.query else "")
+    request = (f"GET {target} HTTP/1.1\r\nHost: {parts.netloc}\r\nUser-Agent: web_load\r\n"
+               + (f"Cookie: {cookie}\r\n" if cookie else "") + "\r\n").encode()
     latencies: list[float] = []
     failures = 0
     stop_at = time.monotonic() + seconds
