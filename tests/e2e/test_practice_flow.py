@@ -88,6 +88,8 @@ def test_signup_run_submit_leaderboard(page, problems, celery_worker_process):
     page.locator(".cm-content").press("Control+Enter")
     expect(panel.locator("#mode-label")).to_have_text("Submit")
     expect(page.locator("#results li").first).to_be_visible(timeout=GRADING_TIMEOUT)  # per-test progress
+    # The timing phase (2.2 s) shows its own progress; the page polls every second.
+    expect(panel.locator("#progress")).to_contain_text(re.compile(r"timing: \d+ pairs"), timeout=GRADING_TIMEOUT)
     expect(page.locator("#submission[data-done='1']")).to_be_attached(timeout=GRADING_TIMEOUT)
     assert page.url == problem_url
     verdict = page.get_by_test_id("verdict").inner_text()
