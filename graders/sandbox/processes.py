@@ -35,7 +35,7 @@ MALLOC_VARIABLES = ("MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_")
 STARVED_WALL_FACTOR = 5  # a runner starved of CPU gets at most this many times its wall limit
 # Each runner's own shared memory (a memfd), through which a timed span's inputs and outputs move: one copy
 # each way, where a pipe costs four or five. A span's data larger than this goes through the pipe instead.
-# The sandbox's file-size limit (64 MiB) bounds it, and it is the batch's cap (stats.MAX_BATCH_TENSOR_BYTES).
+# The sandbox's file-size limit (64 MiB) bounds it; a batch's tensors take at most half (stats.MAX_BATCH_TENSOR_BYTES).
 SHARED_BYTES = 64 << 20
 STOP_WAIT_S = 1.0
 

@@ -14,7 +14,7 @@ def test_shorter_calls_are_batched_to_about_the_span_target_within_the_caps():
     assert batch_size(SPAN_TARGET_MS / 10, 1000) == 10
     assert batch_size(SPAN_TARGET_MS / 2.5, 1000) == 3  # rounded up: a span never falls short of the target
     assert batch_size(0.001, 1000) == MAX_BATCH
-    assert batch_size(0.1, 32 << 20) == 2  # two calls' 32 MiB of inputs and outputs fill the tensor cap
+    assert batch_size(0.1, 16 << 20) == 2  # two calls' 16 MiB of inputs and outputs fill the 32 MiB tensor cap
     assert batch_size(0.1, 1000, 2 << 20) == 2  # two 2 MiB value trees (a long list of floats) fill the JSON cap
 
 
