@@ -39,8 +39,8 @@ def nothing_left_running():
 # look, the median of three Submits, and then a third, the median of seven (LOOKS), which must be inside.
 # Timed by CPU time, single Submits through the warm pool on the 2-core VM ranged 0.89-1.10 (the references)
 # and 0.46-0.66 (twice the work, stable-softmax and layer-norm), under one in eight outside, so most tests take
-# one Submit and a test fails about one run in two hundred; a timer that misses the work (0.74 for twice the work, before) misses it in
-# most Submits and fails. layer-norm's benchmark is a batch of 8 x 512 tokens, 36 ms a call: at 1 x 384 its
+# one Submit and a test fails about one run in two hundred; a timer that misses the work (0.74 for twice the
+# work, before) misses it in most Submits and fails. layer-norm's benchmark is a batch of 8 x 512 tokens, 36 ms a call: at 1 x 384 its
 # float64 temporaries fitted the caches, so the second of two calls ran on warm data and twice the work
 # scored 0.42-0.72, and single Submits were outside a third of the time (docs/benchmarks.md).
 BOUNDS = dict.fromkeys(("stable-softmax", "layer-norm", "box-iou", "multihead-attention"),
