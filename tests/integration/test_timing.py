@@ -37,12 +37,13 @@ def nothing_left_running():
 # A faithful timer scores the reference 1 against itself and twice its work 0.5, held here to the issue's
 # bounds (0.90-1.10 and 0.42-0.58). A score is one Submit's; when it is outside its bounds it gets a second
 # look, the median of three Submits, and then a third, the median of seven (LOOKS), which must be inside.
-# Timed by CPU time, single Submits through the warm pool on the 2-core VM ranged 0.89-1.10 (the references)
-# and 0.46-0.66 (twice the work, stable-softmax and layer-norm), under one in eight outside, so most tests take
-# one Submit and a test fails about one run in two hundred; a timer that misses the work (0.74 for twice the
-# work, before) misses it in most Submits and fails. layer-norm's benchmark is a batch of 8 x 512 tokens, 36 ms a call: at 1 x 384 its
-# float64 temporaries fitted the caches, so the second of two calls ran on warm data and twice the work
-# scored 0.42-0.72, and single Submits were outside a third of the time (docs/benchmarks.md).
+# Timed by CPU time, single Submits through the warm pool on the 2-core VM ranged 0.89-1.10 (the
+# references) and 0.46-0.66 (twice the work, stable-softmax and layer-norm), under one in eight outside, so
+# most tests take one Submit and a test fails about one run in two hundred; a timer that misses the work
+# (0.74 for twice the work, before) misses it in most Submits and fails. layer-norm's benchmark is a batch
+# of 8 x 512 tokens, 36 ms a call: at 1 x 384 its float64 temporaries fitted the caches, so the second of
+# two calls ran on warm data, twice the work scored 0.42-0.72, and a third of single Submits were outside
+# (docs/benchmarks.md).
 BOUNDS = dict.fromkeys(("stable-softmax", "layer-norm", "box-iou", "multihead-attention"),
                        ((0.90, 1.10), (0.42, 0.58)))
 LOOKS = (1, 2, 4)  # Submits added at each look: the score is the median of 1, then 3, then 7
