@@ -17,6 +17,7 @@ def page_version(request: HttpRequest, slug: str) -> tuple[Problem, ProblemVersi
     if not request.user.is_staff:
         problem = get_object_or_404(Problem.visible().select_related("live_version")
                                     .defer("live_version__files"), slug=slug)  # the package is kept per process
+        problem.live_version.problem = problem  # `is_live` reads it: without this, one more query a view
         return problem, problem.live_version, ""
     problem = get_object_or_404(Problem.objects.select_related("live_version"), slug=slug)
     wanted = request.GET.get("version", "")

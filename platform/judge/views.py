@@ -22,10 +22,11 @@ from graders.topics import DIFFICULTIES, TOPICS
 from judge.drafts import remember_hints
 from judge.forms import ProblemFilterForm, SignupForm, SubmissionForm
 from judge.leaderboard import leaderboard_entries
-from judge.models import Draft, Problem, ProblemVersion, Submission
+from judge.models import Problem, ProblemVersion, Submission
 from judge.payloads import submission_payload
 from judge.preview import page_version
 from judge.problem_list import filter_fields, problem_rows
+from judge.progress import Progress, progress
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
 from judge.sample_files import download_url
@@ -47,7 +48,7 @@ def problem_list(request: HttpRequest) -> HttpResponse:
         "rows": rows, "count": count, "filters": filter_fields(request.GET, request.user.is_authenticated)})
 
 
-def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm,
+def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionForm, mine: Progress,
                      version: ProblemVersion | None = None, banner: str = "") -> dict[str, Any]:
     shown_version = version or problem.live_version
     package = shown_version.package()
@@ -56,9 +57,10 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
         shown = max(0, min(len(package.hints), int(request.GET.get("hints", 0))))
     except ValueError:
         shown = 0
-    shown = remember_hints(user, problem, shown)  # revealed hints stay revealed, in any browser
-    solved = user.is_authenticated and accepted(user).filter(problem=problem).exists()
-    gave_up = user.is_authenticated and GiveUp.objects.filter(user=user, problem=problem).exists()
+    if shown > mine.hints_shown:  # revealed hints stay revealed, in any browser
+        remember_hints(user, problem, shown)
+    shown = max(shown, mine.hints_shown)
+    solved, gave_up = mine.solved, mine.gave_up
     unlocked = solved or gave_up
     recent = (list(Submission.objects.filter(user=user, problem=problem).select_related("version")
                    .defer("version__files", "version__sample_values").prefetch_related("results")[:5])
@@ -82,11 +84,11 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
 def problem_detail(request: HttpRequest, slug: str) -> HttpResponse:
     problem, version, banner = page_version(request, slug)  # staff may preview hidden problems and drafts
     request_preview(version)  # the samples' arguments, worked out once per version by the worker
-    draft = Draft.objects.filter(user=request.user, problem=problem).exclude(code="").first() \
-        if request.user.is_authenticated else None
-    form = SubmissionForm(initial={"code": draft.code if draft else version.package().starter,
+    mine = progress(request.user, problem)
+    form = SubmissionForm(initial={"code": mine.draft_code or version.package().starter,
                                    "custom_input": custom_example(version.package())})
-    return render(request, "judge/problem_detail.html", _problem_context(request, problem, form, version, banner))
+    return render(request, "judge/problem_detail.html",
+                  _problem_context(request, problem, form, mine, version, banner))
 
 
 @login_required
@@ -116,7 +118,8 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
         status = 400
     if wants_json:
         return JsonResponse({"error": " ".join(e for errors in form.errors.values() for e in errors)}, status=status)
-    return render(request, "judge/problem_detail.html", _problem_context(request, problem, form), status=status)
+    return render(request, "judge/problem_detail.html",
+                  _problem_context(request, problem, form, progress(request.user, problem)), status=status)
 
 
 @login_required

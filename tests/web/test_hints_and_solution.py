@@ -72,3 +72,17 @@ def test_last_submission_can_be_loaded(alice_client, alice, problems):
     make_submission(alice, hidden_leak=False)
     page = alice_client.get("/problems/stable-softmax/").content.decode()
     assert 'id="load-last"' in page and '<script id="last-code" type="application/json">' in page
+
+
+def test_the_page_reads_the_users_standing_in_one_query(alice_client, alice, problems,
+                                                         django_assert_max_num_queries):
+    """Draft, revealed hints, solved and gave up come from one statement: a class opens this page over and over."""
+    alice_client.post("/problems/stable-softmax/draft/", {"code": "def softmax(x, dim=-1):\n    pass  # kept\n"})
+    alice_client.get("/problems/stable-softmax/?hints=2")
+    make_submission(alice, mode="submit", verdict="AC", hidden_leak=False)
+    alice_client.get("/problems/stable-softmax/")  # the session is read from the database once, then cached
+    # user, problem, the standing, recent submissions, their results, and whether the Submit came after a give-up
+    with django_assert_max_num_queries(6):
+        page = alice_client.get("/problems/stable-softmax/").content.decode()
+    assert "pass  # kept" in page and page.count('<li tabindex="-1" >') == 2
+    assert REFERENCE_LINE in page and "status-solved" in page
