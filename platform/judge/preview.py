@@ -10,14 +10,28 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from judge.models import Problem, ProblemVersion
+from judge.problem_list import cached
+
+
+def _live(slug: str) -> Problem | None:
+    """A visible problem with its live version, ready for its page."""
+    problem = (Problem.visible().select_related("live_version").defer("live_version__files")
+               .filter(slug=slug).first())  # the package is kept per process
+    if problem is not None:
+        problem.live_version.problem = problem  # `is_live` reads it: without this, one more query a view
+    return problem
 
 
 def page_version(request: HttpRequest, slug: str) -> tuple[Problem, ProblemVersion, str]:
     """(problem, version shown, banner); the banner is empty for the public view of a live version."""
     if not request.user.is_staff:
-        problem = get_object_or_404(Problem.visible().select_related("live_version")
-                                    .defer("live_version__files"), slug=slug)  # the package is kept per process
-        problem.live_version.problem = problem  # `is_live` reads it: without this, one more query a view
+        # Kept per process until the bank changes, like the problem list. The worker writes a version's sample
+        # arguments without a signal, so a version still waiting for them is read afresh.
+        problem = cached("problem-page", slug, lambda: _live(slug))
+        if problem is None or problem.live_version.sample_arguments is None:
+            problem = _live(slug)
+        if problem is None:
+            raise Http404("no such problem")
         return problem, problem.live_version, ""
     problem = get_object_or_404(Problem.objects.select_related("live_version"), slug=slug)
     wanted = request.GET.get("version", "")

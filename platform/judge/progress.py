@@ -1,7 +1,8 @@
-"""A user's standing on one problem, for its page: the saved draft, the hints revealed, solved, gave up.
+"""A user's standing on one problem, for its page: the saved draft, the hints revealed, solved, gave up, and
+the latest submissions.
 
-One SQL statement over four indexed lookups. As four ORM queries it cost about 1.5 ms of CPU a page view,
-most of it building the queries, on a page a class opens over and over.
+Written as SQL because building ORM queries was most of the page's CPU, on a page a class opens over and over:
+the standing took four queries and about 1.5 ms, the latest submissions 0.3 ms more than as SQL.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
+from django.db.models import prefetch_related_objects
 
-from judge.models import Draft, Problem, Submission
+from judge.models import Draft, Problem, ProblemVersion, Submission
 from practice.models import GiveUp
 
 
@@ -41,3 +43,19 @@ def progress(user: Any, problem: Problem) -> Progress:
         cursor.execute(sql, mine * 3 + [Submission.Verdict.AC.value, Submission.Mode.SUBMIT.value] + mine)
         code, hints, solved, gave_up = cursor.fetchone()
     return Progress(draft_code=code or "", hints_shown=hints or 0, solved=bool(solved), gave_up=bool(gave_up))
+
+
+def recent_submissions(user: Any, problem: Problem, version: ProblemVersion, count: int = 5) -> list[Submission]:
+    """The user's latest submissions on `problem`, newest first, with their results. Those graded on `version`
+    (the one the page shows) share it; an older version's is read only if something asks for it."""
+    if not user.is_authenticated:
+        return []
+    recent = list(Submission.objects.raw(
+        f"SELECT * FROM {Submission._meta.db_table} WHERE user_id = %s AND problem_id = %s "
+        f"ORDER BY created_at DESC, id DESC LIMIT %s", [user.pk, problem.pk, count]))
+    prefetch_related_objects(recent, "results")
+    for submission in recent:
+        submission.problem = problem
+        if submission.version_id == version.pk:
+            submission.version = version
+    return recent

@@ -17,6 +17,7 @@ from graders.container import InfrastructureError
 from graders.engine import grade
 from graders.sample_preview import has_driver, sample_arguments, sample_values, stub_code
 from judge.models import ProblemVersion
+from judge.problem_list import bump_generation
 from judge.sandboxes import worker_sandbox
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ def request_preview(version: ProblemVersion) -> None:
     if not has_driver(version.package()):
         ProblemVersion.objects.filter(pk=version.pk).update(sample_arguments={})
         version.sample_arguments = {}
+        bump_generation()  # update() sends no signal: pages kept per process must learn of it
         return
     if cache.add(f"sample-preview:{version.pk}", 1, RETRY_AFTER_S):
         queue = "gpu" if version.problem.gpu else "cpu"
@@ -53,4 +55,5 @@ def preview_samples(version_id: int) -> str:
         log.warning("sample preview of %s incomplete (%s): %s", version, result.verdict, result.message[:500])
         return f"incomplete: {version} ({len(found)} samples, {result.verdict})"
     ProblemVersion.objects.filter(pk=version_id).update(sample_arguments=found, sample_values=sample_values(result))
+    bump_generation()
     return f"previewed: {version} ({len(found)} samples)"

@@ -26,7 +26,7 @@ from judge.models import Problem, ProblemVersion, Submission
 from judge.payloads import submission_payload
 from judge.preview import page_version
 from judge.problem_list import filter_fields, problem_rows
-from judge.progress import Progress, progress
+from judge.progress import Progress, progress, recent_submissions
 from judge.ratelimit import check_and_count
 from judge.rendering import render_markdown
 from judge.sample_files import download_url
@@ -62,11 +62,7 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
     shown = max(shown, mine.hints_shown)
     solved, gave_up = mine.solved, mine.gave_up
     unlocked = solved or gave_up
-    recent = (list(Submission.objects.filter(user=user, problem=problem).select_related("version")
-                   .defer("version__files", "version__sample_values").prefetch_related("results")[:5])
-              if user.is_authenticated else [])
-    for submission in recent:  # all of them are this problem's: joining it again took half the query's time
-        submission.problem = submission.version.problem = problem
+    recent = recent_submissions(user, problem, shown_version)
     return {
         "problem": problem, "package": package, "statement": render_markdown(package.statement), "form": form,
         "samples": [{"name": t.name, "arguments": (shown_version.sample_arguments or {}).get(t.name, ""),
