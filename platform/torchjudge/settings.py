@@ -4,6 +4,7 @@ Defaults give a one-command local run: SQLite under var/, Redis on localhost, a 
 and kept in var/. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, DEBUG=0 and ALLOWED_HOSTS.
 """
 
+import hashlib
 import os
 
 import dj_database_url
@@ -172,11 +173,15 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 INSTALLED_APPS += ["practice", "api", "drf_spectacular_sidecar"]
 
 # Rate limits are counted in the cache, which must be shared by every web process: Redis, a separate db.
+# Its keys carry the database's identity: cached pages hold rows of one database, and two sites (say the up
+# command's and the test suite's) that share a Redis must never serve each other's.
+_DB = DATABASES["default"]
+_DB_IDENTITY = f"{_DB['ENGINE']}|{_DB.get('HOST', '')}|{_DB.get('PORT', '')}|{_DB['NAME']}"
 CACHES = {
     "default": {
         "BACKEND": "torchjudge.cache.ReusingRedisCache",
         "LOCATION": os.environ.get("CACHE_URL", REDIS_URL.rsplit("/", 1)[0] + "/1"),
-        "KEY_PREFIX": "tj",
+        "KEY_PREFIX": "tj-" + hashlib.sha256(_DB_IDENTITY.encode()).hexdigest()[:12],
     }
 }
 TJ_RUN_RATE = os.environ.get("TJ_RUN_RATE", "10/min")  # "count/period", period one of s, min, hour, day

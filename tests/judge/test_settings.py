@@ -31,3 +31,16 @@ def test_password_reset_mail_needs_smtp_in_production():
     done = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0",
                   SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="judge.example.org", EMAIL_HOST="")
     assert done.returncode != 0 and "mail.E001" in done.stderr
+
+
+def test_sites_on_two_databases_never_share_cache_entries():
+    """Cached pages hold one database's rows: the up command's site and the test suite may share a Redis."""
+    def prefix(database_url: str) -> str:
+        code = "from django.conf import settings; print(settings.CACHES['default']['KEY_PREFIX'])"
+        done = manage("shell", "-c", code, DATABASE_URL=database_url)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    sqlite, postgres = prefix("sqlite:////tmp/site-a.sqlite3"), prefix("postgres://u:p@127.0.0.1:5432/judge")
+    assert len({sqlite, postgres, prefix("postgres://u:p@127.0.0.1:5432/judge_b")}) == 3
+    assert prefix("postgres://u:p@127.0.0.1:5432/judge") == postgres  # every process of one site agrees
