@@ -2,7 +2,7 @@
 the latest submissions.
 
 Written as SQL because building ORM queries was most of the page's CPU, on a page a class opens over and over:
-the standing took four queries and about 1.5 ms, the latest submissions 0.3 ms more than as SQL.
+through the ORM the standing took four queries and about 1.5 ms, and the latest submissions 0.3 ms more.
 """
 
 from __future__ import annotations
