@@ -25,8 +25,11 @@ def _live(slug: str) -> Problem | None:
 def page_version(request: HttpRequest, slug: str) -> tuple[Problem, ProblemVersion, str]:
     """(problem, version shown, banner); the banner is empty for the public view of a live version."""
     if not request.user.is_staff:
-        # Kept per process until the bank changes, like the problem list (sample_previews bumps it too).
+        # Kept per process until the bank changes, like the problem list. The worker writes a version's sample
+        # arguments without a signal, so a version still waiting for them is read afresh.
         problem = cached("problem-page", slug, lambda: _live(slug))
+        if problem is None or problem.live_version.sample_arguments is None:
+            problem = _live(slug)
         if problem is None:
             raise Http404("no such problem")
         return problem, problem.live_version, ""

@@ -24,24 +24,15 @@ log = logging.getLogger(__name__)
 RETRY_AFTER_S = 600  # how long a failed or lost preview waits before a page may ask again
 
 
-def store_sample_arguments(version_id: int, arguments: dict, values: dict | None = None) -> None:
-    """Record a version's sample arguments (and values), and tell the pages kept per process: `update()`, which
-    leaves the version's other fields alone, sends no signal, so the bank's generation is bumped here."""
-    fields = {"sample_arguments": arguments}
-    if values is not None:
-        fields["sample_values"] = values
-    ProblemVersion.objects.filter(pk=version_id).update(**fields)
-    bump_generation()
-
-
 def request_preview(version: ProblemVersion) -> None:
     """Queue the preview of a version's samples unless it exists or was asked for recently. A problem without
     a driver needs none (its samples already show the arguments): that is recorded at once."""
     if version.sample_arguments is not None:
         return
     if not has_driver(version.package()):
-        store_sample_arguments(version.pk, {})
+        ProblemVersion.objects.filter(pk=version.pk).update(sample_arguments={})
         version.sample_arguments = {}
+        bump_generation()  # update() sends no signal: pages kept per process must learn of it
         return
     if cache.add(f"sample-preview:{version.pk}", 1, RETRY_AFTER_S):
         queue = "gpu" if version.problem.gpu else "cpu"
@@ -63,5 +54,6 @@ def preview_samples(version_id: int) -> str:
     if len(found) < len(package.test_cases("sample")):  # e.g. a time limit on a busy machine: try again later
         log.warning("sample preview of %s incomplete (%s): %s", version, result.verdict, result.message[:500])
         return f"incomplete: {version} ({len(found)} samples, {result.verdict})"
-    store_sample_arguments(version_id, found, sample_values(result))
+    ProblemVersion.objects.filter(pk=version_id).update(sample_arguments=found, sample_values=sample_values(result))
+    bump_generation()
     return f"previewed: {version} ({len(found)} samples)"
