@@ -25,8 +25,10 @@ def _live(slug: str) -> Problem | None:
 def page_version(request: HttpRequest, slug: str) -> tuple[Problem, ProblemVersion, str]:
     """(problem, version shown, banner); the banner is empty for the public view of a live version."""
     if not request.user.is_staff:
-        # Kept per process until the bank changes, like the problem list. The worker writes a version's sample
-        # arguments without a signal, so a version still waiting for them is read afresh.
+        # Kept per process until the bank changes, like the problem list. A version still waiting for its sample
+        # arguments is read afresh: the worker writes them, and its bump of the generation reaches this process
+        # only when both name the database alike (the cache's keys carry its identity; the test suite's workers,
+        # given the test database by its own name, do not).
         problem = cached("problem-page", slug, lambda: _live(slug))
         if problem is None or problem.live_version.sample_arguments is None:
             problem = _live(slug)
