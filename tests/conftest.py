@@ -72,6 +72,14 @@ def fast_password_hashing(django_test_environment) -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def bank_generation_read_every_time(monkeypatch) -> None:
+    """A process asks Redis for the bank's generation at most once a second (`judge.problem_list`); tests clear
+    the cache and roll the database back far more often than that, so here each read asks. The recheck itself
+    is tested in tests/web/test_problem_list.py."""
+    monkeypatch.setattr("judge.problem_list.GENERATION_RECHECK_S", 0.0)
+
+
 @pytest.fixture(scope="session")
 def redis_client() -> redis.Redis:
     client = redis.Redis.from_url(settings.CELERY_BROKER_URL)

@@ -3,7 +3,9 @@
 The catalogue (coding problems and concept questions, filtered, searched, ordered, each row's HTML rendered)
 is the same for everyone, so it is cached per filter until the bank changes: saving or deleting a problem,
 a version or a concept bumps a generation number that every cache key carries (sync_concepts, which writes
-with `update()`, bumps it itself), and entries expire after a few minutes in any case. Each request then
+with `update()`, bumps it itself), and entries expire after a few minutes in any case. A process asks Redis for
+the generation at most once a second (a round trip on every view was a tenth of a problem page's CPU under a
+class), so a change saved in another process shows there within a second; one saved here, at once. Each request then
 adds only the user's status per row, from one indexed query over their submissions and quiz attempts.
 """
 
@@ -38,15 +40,32 @@ CATALOGUE_TTL_S = 300
 STATUS_SLOT = "\x00status\x00"  # where a row's status cell goes, filled per user
 CATALOGUE_FILTERS = ("kind", "difficulty", "topic", "q")
 _IN_PROCESS: dict[str, tuple[float, Any]] = {}  # cache key → (monotonic deadline, value): no unpickling per view
+GENERATION_RECHECK_S = 1.0
+_generation_seen: tuple[float, str] = (0.0, "")  # (monotonic deadline, generation) as this process last read it
 
 
 def bump_generation(**_: Any) -> None:
     """The bank changed: every cached catalogue is stale. With the cache away, saving still works; entries
     expire after CATALOGUE_TTL_S anyway."""
+    global _generation_seen
+    generation = _new_generation()
+    _generation_seen = (0.0, "")
     try:
-        cache.set(GENERATION_KEY, _new_generation(), timeout=None)
+        cache.set(GENERATION_KEY, generation, timeout=None)
     except RedisError as exc:
         log.warning("problem list cache not invalidated: %s", exc)
+        return
+    _generation_seen = (time.monotonic() + GENERATION_RECHECK_S, generation)
+
+
+def _generation() -> str:
+    """The bank's generation, as Redis has it at most GENERATION_RECHECK_S ago (this process's own bumps at once)."""
+    global _generation_seen
+    deadline, generation = _generation_seen
+    if deadline <= time.monotonic():
+        generation = cache.get_or_set(GENERATION_KEY, _new_generation, timeout=None)
+        _generation_seen = (time.monotonic() + GENERATION_RECHECK_S, generation)
+    return generation
 
 
 def _new_generation() -> str:
@@ -60,7 +79,7 @@ def cached(prefix: str, parts: str, compute: Callable[[], Any]) -> Any:
     afresh when the cache is away, so the pages stay up without Redis, only slower. Callers must not change
     what they get: it is shared by the process's requests."""
     try:
-        generation = cache.get_or_set(GENERATION_KEY, _new_generation, timeout=None)
+        generation = _generation()
     except RedisError as exc:
         log.warning("problem list cache unavailable: %s", exc)
         return compute()
