@@ -2,7 +2,8 @@
 the latest submissions.
 
 Written as SQL because building ORM queries was most of the page's CPU, on a page a class opens over and over:
-through the ORM the standing took four queries and about 1.5 ms, and the latest submissions 0.3 ms more.
+through the ORM the standing took four queries and about 1.5 ms, and the latest submissions 0.3 ms more; their
+results, prefetched, 0.3 ms more again (0.07 ms as SQL).
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection
-from django.db.models import prefetch_related_objects
 
-from judge.models import Draft, Problem, ProblemVersion, Submission
+from judge.models import Draft, Problem, ProblemVersion, Submission, TestResult
 from practice.models import GiveUp
 
 
@@ -53,9 +53,25 @@ def recent_submissions(user: Any, problem: Problem, version: ProblemVersion, cou
     recent = list(Submission.objects.raw(
         f"SELECT * FROM {Submission._meta.db_table} WHERE user_id = %s AND problem_id = %s "
         f"ORDER BY created_at DESC, id DESC LIMIT %s", [user.pk, problem.pk, count]))
-    prefetch_related_objects(recent, "results")
+    results = _results(recent)
     for submission in recent:
+        # Where `submission.results.all()` looks for prefetched rows, as `prefetch_related_objects` leaves them;
+        # any further query on them (a `.filter()`) finds nothing rather than other submissions' results.
+        rows = TestResult.objects.none()
+        rows._result_cache, rows._prefetch_done = results[submission.pk], True
+        submission._prefetched_objects_cache = {"results": rows}
         submission.problem = problem
         if submission.version_id == version.pk:
             submission.version = version
     return recent
+
+
+def _results(submissions: list[Submission]) -> dict[int, list[TestResult]]:
+    """The results of these submissions, in order, by submission id."""
+    results: dict[int, list[TestResult]] = {submission.pk: [] for submission in submissions}
+    if results:
+        ids = ", ".join(["%s"] * len(results))
+        for result in TestResult.objects.raw(f'SELECT * FROM {TestResult._meta.db_table} WHERE submission_id IN '
+                                             f'({ids}) ORDER BY submission_id, "index"', list(results)):
+            results[result.submission_id].append(result)
+    return results
