@@ -6,6 +6,8 @@ and kept in var/. Production sets DATABASE_URL, REDIS_URL, SECRET_KEY, DEBUG=0 a
 
 import hashlib
 import os
+import re
+import warnings
 
 import dj_database_url
 
@@ -110,7 +112,10 @@ STATIC_URL = "static/"
 STATIC_ROOT = ROOT / "staticfiles"
 STATICFILES_DIRS = [ROOT / "platform" / "static"]
 # WhiteNoise serves straight from STATICFILES_DIRS (indexed once at start), so no collectstatic step is needed.
+# STATIC_ROOT stays for a deployment that collects the files behind a proxy; until then WhiteNoise would warn,
+# in every web process at start, that the folder does not exist.
 WHITENOISE_USE_FINDERS = True
+warnings.filterwarnings("ignore", message=re.escape(f"No directory at: {STATIC_ROOT}"))
 WHITENOISE_AUTOREFRESH = DEBUG
 CSRF_FAILURE_VIEW = "torchjudge.errors.csrf_failure"
 

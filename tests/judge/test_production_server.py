@@ -30,7 +30,7 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def server(transactional_db) -> Iterator[str]:
+def server(transactional_db) -> Iterator[tuple[str, subprocess.Popen]]:
     from django.db import connection
 
     port = free_port()
@@ -51,25 +51,31 @@ def server(transactional_db) -> Iterator[str]:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError(f"gunicorn did not start: {proc.stderr.read().decode()[-2000:]}") from None
                 time.sleep(0.3)
-        yield url
+        yield url, proc
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=30)
 
 
 def test_static_files_and_error_pages_with_debug_off(server, problems):
-    css = requests.get(server + "/static/css/site.css", timeout=10)
+    url, proc = server
+    css = requests.get(url + "/static/css/site.css", timeout=10)
     assert css.status_code == 200 and css.headers["Content-Type"].startswith("text/css") and ":root" in css.text
-    bundle = requests.get(server + "/static/vendor/editor.bundle.js", timeout=10)
+    bundle = requests.get(url + "/static/vendor/editor.bundle.js", timeout=10)
     assert bundle.status_code == 200 and len(bundle.content) > 10_000
 
-    page = requests.get(server + "/problems/stable-softmax/", timeout=10)
+    page = requests.get(url + "/problems/stable-softmax/", timeout=10)
     assert page.status_code == 200 and "/static/vendor/editor.bundle.js" in page.text
 
-    missing = requests.get(server + "/problems/stable-softmaxx/", timeout=10)
+    missing = requests.get(url + "/problems/stable-softmaxx/", timeout=10)
     assert missing.status_code == 404 and 'data-testid="error-page"' in missing.text
     assert "/static/css/site.css" in missing.text and "Traceback" not in missing.text and "DEBUG" not in missing.text
 
-    api = requests.get(server + "/api/no-such-endpoint/", timeout=10)
+    api = requests.get(url + "/api/no-such-endpoint/", timeout=10)
     assert api.status_code == 404 and api.headers["Content-Type"] == "application/json"
     assert "detail" in api.json()
+
+    proc.terminate()
+    _, log = proc.communicate(timeout=30)
+    assert "Warning" not in log.decode()  # what a person starting the site reads: gunicorn's lines, nothing else
