@@ -13,11 +13,13 @@ from judge.models import Draft, Problem
 from judge.validators import validate_code
 
 
-def remember_hints(user: object, problem: Problem, shown: int) -> int:
-    """Record that `shown` hints are revealed (never fewer than before); returns how many are revealed now."""
+def remember_hints(user: object, problem: Problem, shown: int, before: int | None = None) -> int:
+    """Record that `shown` hints are revealed (never fewer than before); returns how many are revealed now.
+    `before` is how many were recorded, when the caller has already read it (the problem page has)."""
     if not getattr(user, "is_authenticated", False):
         return shown
-    before = Draft.objects.filter(user=user, problem=problem).values_list("hints_shown", flat=True).first() or 0
+    if before is None:
+        before = Draft.objects.filter(user=user, problem=problem).values_list("hints_shown", flat=True).first() or 0
     if shown > before:  # a write only when more hints are revealed, never on a plain page view
         Draft.objects.update_or_create(user=user, problem=problem, defaults={"hints_shown": shown})
     return max(shown, before)

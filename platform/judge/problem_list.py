@@ -49,11 +49,11 @@ def bump_generation(**_: Any) -> None:
     expire after CATALOGUE_TTL_S anyway."""
     global _generation_seen
     generation = _new_generation()
-    _generation_seen = (0.0, "")
     try:
         cache.set(GENERATION_KEY, generation, timeout=None)
     except RedisError as exc:
         log.warning("problem list cache not invalidated: %s", exc)
+        _generation_seen = (0.0, "")  # ask Redis again on the next view
         return
     _generation_seen = (time.monotonic() + GENERATION_RECHECK_S, generation)
 

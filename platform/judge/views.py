@@ -57,9 +57,7 @@ def _problem_context(request: HttpRequest, problem: Problem, form: SubmissionFor
         shown = max(0, min(len(package.hints), int(request.GET.get("hints", 0))))
     except ValueError:
         shown = 0
-    if shown > mine.hints_shown:  # revealed hints stay revealed, in any browser
-        remember_hints(user, problem, shown)
-    shown = max(shown, mine.hints_shown)
+    shown = remember_hints(user, problem, shown, before=mine.hints_shown)  # they stay revealed, in any browser
     solved, gave_up = mine.solved, mine.gave_up
     unlocked = solved or gave_up
     recent = recent_submissions(user, problem, shown_version)
